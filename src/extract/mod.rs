@@ -1,0 +1,705 @@
+//! Relation extraction: pattern rules over the words and concept mentions of one sentence.
+//!
+//! A sentence becomes a row of items: words, punctuation and entities (a concept mention, or several
+//! adjacent ones read as a compound whose last is the head: "Hypothalamus neurons" is a neuron).
+//! Each rule of `vocab/rules.toml` names trigger forms and a frame; the frame's code finds the
+//! arguments around a trigger:
+//!
+//! * the subject to the left, the object to the right, over auxiliaries and a few modifiers, never
+//!   across a clause break (`;`, `,`, "but", "whereas", "while"...);
+//! * passives (`Y is activated by X`, `Y activated by X`) swap the roles and take the agent after `by`;
+//! * coordination on either side (`release CRH and vasopressin`) yields one relation per member;
+//! * an infinitive or gerund clause takes its subject from the clause that governs it: `X activates Y
+//!   to release Z` (object control: Y releases Z), `X acts on Y to promote Z` and `X, resulting in Z`
+//!   (subject control: X);
+//! * `these hormones` refers back to the last list of concepts in the previous sentence;
+//! * a reversing head between trigger and object (`resulting in improvement of depression`) flips the
+//!   predicate (`causes` → `treats`).
+//!
+//! Negation cues between subject and trigger mark the relation negated; hedging cues anywhere in the
+//! sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and mentions in,
+//! relations out.
+
+pub mod rules;
+
+use crate::model::{Mention, Predicate, Relation, Sentence, Span};
+use crate::vocab::{ArgType, Vocabulary};
+use rules::{Control, Frame, Order, Rule, RuleSet};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug)]
+struct Item {
+    span: Span,
+    /// Lower-cased text of a word or punctuation; empty for entities.
+    text: String,
+    /// The head mention of an entity item.
+    ent: Option<usize>,
+}
+
+impl Item {
+    fn is_word(&self) -> bool {
+        self.ent.is_none() && self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+}
+
+/// Concepts read together: one entity, or a coordinated list of them.
+#[derive(Clone, Debug)]
+struct Group {
+    /// Head mention indices.
+    members: Vec<usize>,
+    /// Item range it covers in its sentence (meaningless for an antecedent from another sentence).
+    first: usize,
+    last: usize,
+    anaphora: bool,
+}
+
+/// A trigger found in a sentence, with the arguments it took (for control of later clauses).
+#[derive(Clone, Debug)]
+struct Fired {
+    at: usize,
+    control: Control,
+    subject: Option<Group>,
+    object: Option<Group>,
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// The compiled rule set.
+pub struct Extractor {
+    rules: RuleSet,
+    /// First word of a form → (rule, form) pairs.
+    index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl Extractor {
+    pub fn new(rules: RuleSet) -> Extractor {
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ri, rule) in rules.rules.iter().enumerate() {
+            for (fi, form) in rule.forms.iter().enumerate() {
+                index.entry(form[0].clone()).or_default().push((ri, fi));
+            }
+        }
+        Extractor { rules, index }
+    }
+
+    /// "these hormones": a generic plural after a demonstrative refers back, even when the vocabulary
+    /// knows the generic word as a concept; it becomes a word for the anaphora rule to resolve.
+    fn mark_anaphors(&self, items: &mut [Item], mentions: &[Mention]) {
+        let lex = &self.rules.lexicon;
+        for i in 1..items.len() {
+            let Some(m) = items[i].ent else { continue };
+            let text = mentions[m].text.to_lowercase();
+            let after_anaphor = items[i - 1].ent.is_none() && lex.anaphors.contains(&items[i - 1].text);
+            if after_anaphor && lex.anaphor_heads.contains(&text) && items[i].span == mentions[m].span {
+                items[i].ent = None;
+                items[i].text = text;
+            }
+        }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Relations stated in the sentences of one section, each with its sentence index.
+    pub fn extract(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        vocab: &Vocabulary,
+    ) -> Vec<(usize, Relation)> {
+        let types: Vec<Option<ArgType>> = mentions
+            .iter()
+            .map(|m| {
+                if m.is_ambiguous() {
+                    None
+                } else {
+                    Some(vocab.get(&m.concepts[0]).map_or(ArgType::Other, |c| c.arg_type()))
+                }
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut previous_groups: Vec<Group> = Vec::new();
+        for (si, sentence) in sentences.iter().enumerate() {
+            let mut items = items(text, sentence.span.clone(), mentions, &types);
+            self.mark_anaphors(&mut items, mentions);
+            let mut ctx = Sentence_ {
+                ex: self,
+                items: &items,
+                mentions,
+                types: &types,
+                antecedents: &previous_groups,
+            };
+            if items.iter().filter(|i| i.ent.is_some()).count() + usize::from(!previous_groups.is_empty()) >= 2 {
+                for r in ctx.run() {
+                    out.push((si, r));
+                }
+            }
+            let groups = ctx.all_groups();
+            if !groups.is_empty() {
+                previous_groups = groups;
+            }
+        }
+        out
+    }
+}
+
+/// Splits a sentence into items; unambiguous mentions become entities, adjacent ones a compound.
+fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut mi = mentions.partition_point(|m| m.span.start < span.start);
+    let mut p = span.start;
+    let bytes = text.as_bytes();
+    while p < span.end {
+        while mi < mentions.len() && mentions[mi].span.start < p {
+            mi += 1;
+        }
+        if mi < mentions.len() && mentions[mi].span.start == p && mentions[mi].span.end <= span.end {
+            if types[mi].is_some() {
+                let m = &mentions[mi];
+                // A compound: this mention right after another entity, joined by a space or hyphen.
+                let joined = out.last().is_some_and(|last| {
+                    last.ent.is_some() && text[last.span.end..p].chars().all(|c| c == ' ' || c == '-')
+                });
+                if joined {
+                    let last = out.last_mut().unwrap();
+                    last.span.end = m.span.end;
+                    last.ent = Some(mi);
+                } else {
+                    out.push(Item { span: m.span.clone(), text: String::new(), ent: Some(mi) });
+                }
+                p = m.span.end;
+                mi += 1;
+                continue;
+            }
+        }
+        let c = text[p..].chars().next().unwrap();
+        if c.is_whitespace() {
+            p += c.len_utf8();
+        } else if c.is_alphanumeric() {
+            let end = text[p..span.end]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(span.end, |(i, _)| p + i);
+            out.push(Item { span: p..end, text: text[p..end].to_lowercase(), ent: None });
+            p = end;
+        } else {
+            let end = p + c.len_utf8();
+            let _ = bytes;
+            out.push(Item { span: p..end, text: c.to_string(), ent: None });
+            p = end;
+        }
+    }
+    out
+}
+
+/// The state of extraction over one sentence.
+struct Sentence_<'a> {
+    ex: &'a Extractor,
+    items: &'a [Item],
+    mentions: &'a [Mention],
+    types: &'a [Option<ArgType>],
+    antecedents: &'a [Group],
+}
+
+impl Sentence_<'_> {
+    fn lex(&self) -> &rules::Lexicon {
+        &self.ex.rules.lexicon
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.items.get(i).filter(|it| it.ent.is_none()).map(|it| it.text.as_str())
+    }
+
+    fn in_set(&self, i: usize, set: &HashSet<String>) -> bool {
+        self.word(i).is_some_and(|w| set.contains(w))
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| matches!(w, ";" | ":" | "," | "(" | ")" | "[" | "]") || self.lex().clause_breaks.contains(w))
+    }
+
+    /// Words that may stand between list members or before a noun: determiners and adjectives,
+    /// but not prepositions, auxiliaries, negations or clause words.
+    fn is_modifier(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let lex = self.lex();
+        self.items[i].is_word()
+            && !lex.stop_prepositions.contains(w)
+            && !lex.clause_breaks.contains(w)
+            && !lex.skip.contains(w)
+            && !lex.negations.contains(w)
+            && !lex.coordinators.contains(w)
+            && !matches!(w, "of" | "to" | "that" | "which" | "who" | "whom" | "whose")
+            && !self.ex.index.contains_key(w)
+    }
+
+    fn is_coordinator(&self, i: usize) -> bool {
+        self.in_set(i, &self.lex().coordinators)
+    }
+
+    /// The trigger forms matching at item `i`: (rule index, form length), longest forms only.
+    fn forms_at(&self, i: usize) -> Vec<(usize, usize)> {
+        let Some(first) = self.word(i) else { return Vec::new() };
+        let Some(cands) = self.ex.index.get(first) else { return Vec::new() };
+        let mut best = 0;
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &(ri, fi) in cands {
+            let form = &self.ex.rules.rules[ri].forms[fi];
+            let ok = form
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(i + k) == Some(w.as_str()));
+            if ok && form.len() >= best {
+                if form.len() > best {
+                    out.clear();
+                    best = form.len();
+                }
+                if !out.iter().any(|(r, _)| *r == ri) {
+                    out.push((ri, form.len()));
+                }
+            }
+        }
+        out
+    }
+
+    fn noun_context(&self, i: usize, len: usize) -> bool {
+        let lex = self.lex();
+        let prev_entity = i > 0 && self.items[i - 1].ent.is_some();
+        let det1 = i > 0 && self.in_set(i - 1, &lex.determiners);
+        let det2 = i > 1 && self.is_modifier(i - 1) && self.in_set(i - 2, &lex.determiners);
+        let of_next = self.word(i + len) == Some("of");
+        prev_entity || det1 || det2 || of_next
+    }
+
+    /// Whether the trigger at `i` is read in `rule`'s frame here.
+    fn fits(&self, rule: &Rule, i: usize, len: usize) -> bool {
+        let lex = self.lex();
+        match rule.frame {
+            Frame::Verb | Frame::Fixed => {
+                let det1 = i > 0 && self.in_set(i - 1, &lex.determiners) && self.word(i - 1) != Some("that");
+                let det2 = i > 1 && self.is_modifier(i - 1) && self.in_set(i - 2, &lex.determiners);
+                !(det1 || det2)
+            }
+            Frame::Noun => self.noun_context(i, len),
+            Frame::Induced => i > 1 && self.word(i - 1) == Some("-") && self.items[i - 2].ent.is_some(),
+            Frame::Between | Frame::Prep => true,
+        }
+    }
+
+    fn run(&mut self) -> Vec<Relation> {
+        // Find every trigger first, so that argument search can stop at the next verb.
+        let mut triggers: Vec<(usize, usize, usize)> = Vec::new(); // (item, rule, len)
+        let mut i = 0;
+        while i < self.items.len() {
+            let forms = self.forms_at(i);
+            let mut step = 1;
+            for (ri, len) in forms {
+                if self.fits(&self.ex.rules.rules[ri], i, len) {
+                    triggers.push((i, ri, len));
+                    step = step.max(len);
+                }
+            }
+            i += step;
+        }
+        let verb_at: HashSet<usize> = triggers
+            .iter()
+            .filter(|(_, ri, _)| matches!(self.ex.rules.rules[*ri].frame, Frame::Verb | Frame::Fixed))
+            .map(|t| t.0)
+            .collect();
+        let hedged = self.items.iter().any(|it| it.ent.is_none() && self.lex().hedges.contains(&it.text));
+        let mut fired: Vec<Fired> = Vec::new();
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for &(at, ri, len) in &triggers {
+            let rule = &self.ex.rules.rules[ri];
+            let found = self.arguments(rule, at, len, &fired, &verb_at);
+            let Some((subj, obj, how, flip, neg_from)) = found else {
+                if rule.control != Control::None && matches!(rule.frame, Frame::Verb | Frame::Fixed) {
+                    fired.push(Fired { at, control: rule.control, subject: None, object: None });
+                }
+                continue;
+            };
+            let negated = (neg_from..at).any(|k| self.in_set(k, &self.lex().negations));
+            let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
+            let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
+                let m = &subj.members;
+                (0..m.len()).flat_map(|a| (a + 1..m.len()).map(move |b| (m[a], m[b]))).collect()
+            } else {
+                subj.members
+                    .iter()
+                    .flat_map(|&s| obj.members.iter().map(move |&o| (s, o)))
+                    .collect()
+            };
+            for (s, o) in pairs {
+                let (st, ot) = (self.types[s].unwrap(), self.types[o].unwrap());
+                if !rule.subject_types.is_empty() && !rule.subject_types.contains(&st) {
+                    continue;
+                }
+                if !rule.object_types.is_empty() && !rule.object_types.contains(&ot) {
+                    continue;
+                }
+                let (sm, om) = (&self.mentions[s], &self.mentions[o]);
+                if sm.concepts[0] == om.concepts[0] {
+                    continue;
+                }
+                let mut predicate = rule.predicate_for(ot);
+                let mut id = format!("{}{how}", rule.id);
+                if flip {
+                    predicate = flipped(predicate, ot, &self.lex().flips);
+                    id.push_str("+flip");
+                }
+                if subj.anaphora {
+                    id.push_str("+anaphora");
+                }
+                if seen.insert((sm.span.start, predicate, om.span.start)) {
+                    out.push(Relation {
+                        subject: sm.concepts[0].clone(),
+                        predicate,
+                        object: om.concepts[0].clone(),
+                        subject_span: sm.span.clone(),
+                        object_span: om.span.clone(),
+                        trigger_span: trigger_span.clone(),
+                        rule: id,
+                        negated,
+                        hedged,
+                    });
+                }
+            }
+            if rule.control != Control::None && matches!(rule.frame, Frame::Verb | Frame::Fixed) {
+                let (subject, object) = match rule.order {
+                    Order::Forward => (subj, obj),
+                    Order::Reverse => (obj, subj),
+                };
+                fired.push(Fired { at, control: rule.control, subject: Some(subject), object: Some(object) });
+            }
+        }
+        out
+    }
+
+    /// The subject and object groups of a trigger, how they were found (a rule id suffix), whether
+    /// the object sits under a reversing head, and where negation cues are looked for.
+    #[allow(clippy::type_complexity)]
+    fn arguments(
+        &self,
+        rule: &Rule,
+        at: usize,
+        len: usize,
+        fired: &[Fired],
+        verbs: &HashSet<usize>,
+    ) -> Option<(Group, Group, &'static str, bool, usize)> {
+        let after = at + len;
+        let near = at.saturating_sub(3);
+        match rule.frame {
+            Frame::Prep => {
+                let s = self.items.get(at.checked_sub(1)?).filter(|it| it.ent.is_some())?;
+                let subj = Group { members: vec![s.ent.unwrap()], first: at - 1, last: at - 1, anaphora: false };
+                let mut k = after;
+                while k < self.items.len() && k < after + 2 && self.is_modifier(k) {
+                    k += 1;
+                }
+                self.items.get(k).filter(|it| it.ent.is_some())?;
+                let obj = self.extend_right(k);
+                Some((subj, obj, "", false, at))
+            }
+            Frame::Induced => {
+                let subj = self.extend_left(at - 2);
+                let (obj, flip) = self.right_group(after, 2, verbs)?;
+                Some((subj, obj, "", flip, at))
+            }
+            Frame::Between => {
+                let (group, _) = self.right_group(after, 3, verbs)?;
+                if group.members.len() >= 2 {
+                    return Some((group.clone(), group, "", false, near));
+                }
+                // "between X signal and Y": the second member after the next "and".
+                let and = (group.last + 1..(group.last + 4).min(self.items.len())).find(|&k| self.is_coordinator(k))?;
+                let (second, _) = self.right_group(and + 1, 3, verbs)?;
+                let mut members = group.members.clone();
+                members.extend(second.members);
+                let g = Group { members, first: group.first, last: second.last, anaphora: false };
+                Some((g.clone(), g, "", false, near))
+            }
+            Frame::Noun => {
+                // Theme: the entity right before ("the ACTH release") or after "of".
+                let (theme, theme_end) = if at > 0 && self.items[at - 1].ent.is_some() {
+                    (self.extend_left(at - 1), at + len)
+                } else if self.word(after) == Some("of") {
+                    let (g, _) = self.right_group(after + 1, 2, verbs)?;
+                    let end = g.last + 1;
+                    (g, end)
+                } else {
+                    return None;
+                };
+                let agent = self.agent(rule, theme_end, verbs)?;
+                let (s, o) = orient(rule.order, agent, theme);
+                Some((s, o, "", false, near))
+            }
+            Frame::Verb | Frame::Fixed => {
+                let passive = rule.frame == Frame::Verb && self.is_passive(rule, at, len);
+                if passive {
+                    let patient = self.left_group(at, 5, verbs)?;
+                    let agent = self.agent(rule, after, verbs)?;
+                    let neg_from = patient.last + 1;
+                    let (s, o) = orient(rule.order, agent, patient);
+                    return Some((s, o, "+passive", false, neg_from.min(at)));
+                }
+                let (obj, flip) = self.right_group(after, 6, verbs)?;
+                let (subj, how, neg_from) = self.subject(at, fired, verbs)?;
+                let (s, o) = orient(rule.order, subj, obj);
+                Some((s, o, how, flip, neg_from))
+            }
+        }
+    }
+
+    /// The subject of an active verb: from a governing clause (control, gerund, coordinated verb) or
+    /// the nearest group to the left.
+    fn subject(&self, at: usize, fired: &[Fired], verbs: &HashSet<usize>) -> Option<(Group, &'static str, usize)> {
+        let lex = self.lex();
+        let mut k = at;
+        while k > 0 && self.in_set(k - 1, &lex.skip) && self.word(k - 1) != Some("to") {
+            k -= 1;
+        }
+        let prev = k.checked_sub(1).and_then(|p| self.word(p));
+        let gerund = self.word(at).is_some_and(|w| w.ends_with("ing"));
+        let controller = fired.iter().rev().find(|f| f.at < at && f.control != Control::None);
+        let from_controller = |f: &Fired, object: bool| {
+            if object { f.object.clone() } else { f.subject.clone() }
+        };
+        if let Some(f) = controller {
+            let by_control = match prev {
+                Some("to") => Some(f.control == Control::Object),
+                Some("by" | "via" | "through" | "thereby" | "thus" | "hence" | ",") if gerund => Some(false),
+                Some("and" | "or") => Some(false),
+                _ => None,
+            };
+            if let Some(object) = by_control {
+                let how = if object { "+control:object" } else { "+control:subject" };
+                return from_controller(f, object).map(|g| (g, how, at.saturating_sub(3)));
+            }
+        }
+        let g = self.left_group(at, 5, verbs)?;
+        let from = g.last + 1;
+        Some((g, "", from.min(at)))
+    }
+
+    fn is_passive(&self, rule: &Rule, at: usize, len: usize) -> bool {
+        let lex = self.lex();
+        let mut k = at;
+        while k > 0 && self.in_set(k - 1, &lex.skip) && !BE.contains(&self.word(k - 1).unwrap_or("")) {
+            k -= 1;
+        }
+        if k > 0 && BE.contains(&self.word(k - 1).unwrap_or("")) {
+            return true;
+        }
+        // A reduced relative: "depression caused by stress".
+        let participle = self.word(at + len - 1).is_some_and(|w| w.ends_with("ed"));
+        let agents: &[String] = &rule.agent;
+        participle
+            && self
+                .word(at + len)
+                .is_some_and(|w| w == "by" || agents.iter().any(|a| a == w))
+    }
+
+    /// The agent after a preposition of `rule.agent` (default `by`), within the clause.
+    fn agent(&self, rule: &Rule, from: usize, verbs: &HashSet<usize>) -> Option<Group> {
+        let by = ["by".to_string()];
+        let preps: &[String] = if rule.agent.is_empty() { &by } else { &rule.agent };
+        let mut k = from;
+        while k < self.items.len() && k < from + 8 {
+            if self.is_break(k) || verbs.contains(&k) {
+                return None;
+            }
+            if self.word(k).is_some_and(|w| preps.iter().any(|p| p == w)) {
+                let mut j = k + 1;
+                while j < self.items.len() && j < k + 3 && (self.is_modifier(j) || self.in_set(j, &self.lex().determiners)) {
+                    j += 1;
+                }
+                return self.items.get(j).filter(|it| it.ent.is_some()).map(|_| self.extend_right(j));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The nearest group to the right of `from`, within `budget` content words; with whether a
+    /// reversing head ("improvement of") stands before it.
+    fn right_group(&self, from: usize, budget: usize, verbs: &HashSet<usize>) -> Option<(Group, bool)> {
+        let lex = self.lex();
+        let mut left = budget;
+        let mut flip = false;
+        let mut k = from;
+        while k < self.items.len() {
+            let it = &self.items[k];
+            if it.ent.is_some() {
+                return Some((self.extend_right(k), flip));
+            }
+            if self.is_break(k) || verbs.contains(&k) {
+                return None;
+            }
+            let w = it.text.as_str();
+            if lex.stop_prepositions.contains(w) || matches!(w, "that" | "which" | "who" | "whom" | "whose") {
+                return None;
+            }
+            if lex.reversers.contains(w) {
+                flip = !flip;
+            }
+            if !(lex.determiners.contains(w) || lex.skip.contains(w)) && it.is_word() {
+                if left == 0 {
+                    return None;
+                }
+                left -= 1;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The nearest group to the left of `at`, over auxiliaries, raising verbs and up to `budget`
+    /// other words; or the antecedent of "these hormones".
+    fn left_group(&self, at: usize, budget: usize, verbs: &HashSet<usize>) -> Option<Group> {
+        let lex = self.lex();
+        let mut left = budget;
+        let mut k = at;
+        while k > 0 {
+            k -= 1;
+            let it = &self.items[k];
+            if it.ent.is_some() {
+                return Some(self.extend_left(k));
+            }
+            if self.is_break(k) || verbs.contains(&k) {
+                return None;
+            }
+            let w = it.text.as_str();
+            if lex.anaphor_heads.contains(w) {
+                let anaphor = (k.saturating_sub(3)..k).any(|j| self.in_set(j, &lex.anaphors));
+                if anaphor {
+                    let g = self
+                        .antecedents
+                        .iter()
+                        .rev()
+                        .find(|g| g.members.len() >= 2)
+                        .or(self.antecedents.last())?;
+                    let mut g = g.clone();
+                    g.anaphora = true;
+                    g.first = k;
+                    g.last = k;
+                    return Some(g);
+                }
+            }
+            let free = lex.skip.contains(w)
+                || lex.raising.contains(w)
+                || lex.hedges.contains(w)
+                || lex.negations.contains(w)
+                || lex.determiners.contains(w)
+                || w == "to";
+            if !free && it.is_word() {
+                if left == 0 {
+                    return None;
+                }
+                left -= 1;
+            }
+        }
+        None
+    }
+
+    /// The list that ends with the entity at `k`: earlier members joined by coordinators.
+    fn extend_left(&self, k: usize) -> Group {
+        let mut members = vec![self.items[k].ent.unwrap()];
+        let mut first = k;
+        let mut comma_join = false;
+        loop {
+            let mut j = first;
+            let mut mods = 0;
+            while j > 0 && mods < 2 && self.is_modifier(j - 1) {
+                j -= 1;
+                mods += 1;
+            }
+            let mut coords = 0;
+            while j > 0 && self.is_coordinator(j - 1) {
+                j -= 1;
+                coords += 1;
+            }
+            if coords == 0 || j == 0 || self.items[j - 1].ent.is_none() {
+                break;
+            }
+            if coords > 1 && members.len() == 1 {
+                comma_join = true;
+            }
+            first = j - 1;
+            members.insert(0, self.items[first].ent.unwrap());
+        }
+        if comma_join && members.len() == 2 {
+            // "X, and Y acts": a comma before the conjunction joins clauses, not a pair.
+            return Group { members: vec![*members.last().unwrap()], first: k, last: k, anaphora: false };
+        }
+        Group { members, first, last: k, anaphora: false }
+    }
+
+    /// The list that starts with the entity at `k`.
+    fn extend_right(&self, k: usize) -> Group {
+        let mut members = vec![self.items[k].ent.unwrap()];
+        let mut last = k;
+        let mut comma_join = false;
+        loop {
+            let mut j = last + 1;
+            let mut coords = 0;
+            while j < self.items.len() && self.is_coordinator(j) {
+                j += 1;
+                coords += 1;
+            }
+            let mut mods = 0;
+            while coords > 0 && j < self.items.len() && mods < 2 && self.is_modifier(j) {
+                j += 1;
+                mods += 1;
+            }
+            if coords == 0 || j >= self.items.len() || self.items[j].ent.is_none() {
+                break;
+            }
+            if coords > 1 && members.len() == 1 {
+                comma_join = true;
+            }
+            last = j;
+            members.push(self.items[j].ent.unwrap());
+        }
+        if comma_join && members.len() == 2 {
+            return Group { members: vec![members[0]], first: k, last: k, anaphora: false };
+        }
+        Group { members, first: k, last, anaphora: false }
+    }
+
+    /// Every maximal list of the sentence, left to right: antecedents for the next sentence.
+    fn all_groups(&self) -> Vec<Group> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < self.items.len() {
+            if self.items[k].ent.is_some() {
+                let g = self.extend_right(k);
+                k = g.last + 1;
+                out.push(g);
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+}
+
+fn orient(order: Order, grammatical_subject: Group, grammatical_object: Group) -> (Group, Group) {
+    match order {
+        Order::Forward => (grammatical_subject, grammatical_object),
+        Order::Reverse => (grammatical_object, grammatical_subject),
+    }
+}
+
+/// The predicate under a reversing head: "causes improvement of a disease" treats it.
+fn flipped(p: Predicate, object: ArgType, flips: &std::collections::BTreeMap<Predicate, Predicate>) -> Predicate {
+    let q = flips.get(&p).copied().unwrap_or(p);
+    if q == Predicate::Decreases && matches!(object, ArgType::Disease | ArgType::Phenotype) {
+        Predicate::Treats
+    } else {
+        q
+    }
+}

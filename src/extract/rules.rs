@@ -1,0 +1,260 @@
+//! The relation rule file (`vocab/rules.toml`, documented in `vocab/RULES.md`): word lists that the
+//! engine consults, and one entry per rule with its trigger forms, syntactic frame, predicate,
+//! argument order and types, and the example sentences that `tests/rules.rs` runs.
+
+use crate::error::{Error, Result};
+use crate::model::Predicate;
+use crate::vocab::ArgType;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+pub const DEFAULT_RULES: &str = include_str!("../../vocab/rules.toml");
+pub const RULES_VERSION: u32 = 1;
+
+/// How a rule finds its arguments around its trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// A verb: `X activates Y`, `Y is activated by X`, `Y activated by X`, `X, activating Y`.
+    Verb,
+    /// A verb whose form fixes the direction, never read as passive: `X is linked to Y`, `X acts on Y`.
+    Fixed,
+    /// A nominalisation: `activation of Y by X`, `the Y release from X`.
+    Noun,
+    /// A hyphenated participle: `X-induced Y`.
+    Induced,
+    /// `between X and Y`: every pair of the arguments.
+    Between,
+    /// A preposition joining two adjacent arguments: `neurons in the PVN`.
+    Prep,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// The grammatical subject (or agent) is the relation's subject.
+    #[default]
+    Forward,
+    /// The grammatical subject is the relation's object: `X results from Y` is `Y causes X`.
+    Reverse,
+}
+
+/// Who performs an infinitive or purpose clause that follows the trigger (`to release Z`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Control {
+    /// `X activates Y to release Z`: Y releases Z.
+    Object,
+    /// `X acts on Y to promote Z`: X promotes Z.
+    #[default]
+    Subject,
+    /// This trigger does not govern a following clause (modifiers such as `expressed in`).
+    None,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    /// Expected relations as `subject text | predicate | object text`, optionally followed by
+    /// `| negated` and/or `| hedged`. Empty means: no relation.
+    #[serde(default)]
+    pub expect: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    predicate: String,
+    frame: Frame,
+    forms: Vec<String>,
+    #[serde(default)]
+    order: Order,
+    #[serde(default)]
+    control: Control,
+    /// Prepositions that introduce the agent (`by` for passives and nominalisations).
+    #[serde(default)]
+    agent: Vec<String>,
+    #[serde(default)]
+    subject_types: Vec<String>,
+    #[serde(default)]
+    object_types: Vec<String>,
+    /// A different predicate for objects of a given type: `{ disease = "causes" }`.
+    #[serde(default)]
+    by_object: BTreeMap<String, String>,
+    #[serde(default)]
+    examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    skip: Vec<String>,
+    raising: Vec<String>,
+    hedges: Vec<String>,
+    negations: Vec<String>,
+    clause_breaks: Vec<String>,
+    determiners: Vec<String>,
+    coordinators: Vec<String>,
+    stop_prepositions: Vec<String>,
+    reversers: Vec<String>,
+    anaphors: Vec<String>,
+    anaphor_heads: Vec<String>,
+    flips: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    version: u32,
+    lexicon: RawLexicon,
+    rule: Vec<RawRule>,
+}
+
+/// Word lists of the engine (all lower case).
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub skip: HashSet<String>,
+    pub raising: HashSet<String>,
+    pub hedges: HashSet<String>,
+    pub negations: HashSet<String>,
+    pub clause_breaks: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub coordinators: HashSet<String>,
+    pub stop_prepositions: HashSet<String>,
+    pub reversers: HashSet<String>,
+    pub anaphors: HashSet<String>,
+    pub anaphor_heads: HashSet<String>,
+    pub flips: BTreeMap<Predicate, Predicate>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub predicate: Predicate,
+    pub frame: Frame,
+    /// Each form as its lower-case words.
+    pub forms: Vec<Vec<String>>,
+    pub order: Order,
+    pub control: Control,
+    pub agent: Vec<String>,
+    pub subject_types: Vec<ArgType>,
+    pub object_types: Vec<ArgType>,
+    pub by_object: Vec<(ArgType, Predicate)>,
+    pub examples: Vec<Example>,
+}
+
+impl Rule {
+    /// The predicate for an object of type `t`.
+    pub fn predicate_for(&self, t: ArgType) -> Predicate {
+        self.by_object
+            .iter()
+            .find(|(k, _)| *k == t)
+            .map_or(self.predicate, |(_, p)| *p)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    pub lexicon: Lexicon,
+    pub rules: Vec<Rule>,
+}
+
+fn set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl RuleSet {
+    pub fn embedded() -> Result<RuleSet> {
+        RuleSet::parse("vocab/rules.toml", DEFAULT_RULES)
+    }
+
+    pub fn parse(path: &str, text: &str) -> Result<RuleSet> {
+        let err = |msg: String| Error::Rules {
+            path: path.to_string(),
+            msg,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            // toml reports a byte span; turn it into a line number for the message.
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let msg = e.message().to_string();
+            match line {
+                Some(l) => Error::Vocab {
+                    path: path.to_string(),
+                    line: l,
+                    msg,
+                },
+                None => err(msg),
+            }
+        })?;
+        if raw.version != RULES_VERSION {
+            return Err(err(format!("rule file version {} is not supported (expected {RULES_VERSION})", raw.version)));
+        }
+        let pred = |s: &str, id: &str| {
+            Predicate::parse(s).ok_or_else(|| {
+                let known: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
+                err(format!("rule {id}: unknown predicate {s:?} (known: {})", known.join(", ")))
+            })
+        };
+        let types = |list: &[String], id: &str| -> Result<Vec<ArgType>> {
+            list.iter()
+                .map(|t| ArgType::parse(t).ok_or_else(|| err(format!("rule {id}: unknown argument type {t:?}"))))
+                .collect()
+        };
+        let mut flips = BTreeMap::new();
+        for (a, b) in &raw.lexicon.flips {
+            flips.insert(pred(a, "flips")?, pred(b, "flips")?);
+        }
+        let l = raw.lexicon;
+        let lexicon = Lexicon {
+            skip: set(l.skip),
+            raising: set(l.raising),
+            hedges: set(l.hedges),
+            negations: set(l.negations),
+            clause_breaks: set(l.clause_breaks),
+            determiners: set(l.determiners),
+            coordinators: set(l.coordinators),
+            stop_prepositions: set(l.stop_prepositions),
+            reversers: set(l.reversers),
+            anaphors: set(l.anaphors),
+            anaphor_heads: set(l.anaphor_heads),
+            flips,
+        };
+        let mut ids = HashSet::new();
+        let mut rules = Vec::new();
+        for r in raw.rule {
+            if !ids.insert(r.id.clone()) {
+                return Err(err(format!("rule id {:?} is used twice", r.id)));
+            }
+            if r.forms.is_empty() {
+                return Err(err(format!("rule {}: no forms", r.id)));
+            }
+            let mut by_object = Vec::new();
+            for (t, p) in &r.by_object {
+                let t = ArgType::parse(t).ok_or_else(|| err(format!("rule {}: unknown argument type {t:?}", r.id)))?;
+                by_object.push((t, pred(p, &r.id)?));
+            }
+            rules.push(Rule {
+                predicate: pred(&r.predicate, &r.id)?,
+                frame: r.frame,
+                forms: r
+                    .forms
+                    .iter()
+                    .map(|f| f.split_whitespace().map(str::to_lowercase).collect())
+                    .collect(),
+                order: r.order,
+                control: r.control,
+                agent: r.agent.iter().map(|a| a.to_lowercase()).collect(),
+                subject_types: types(&r.subject_types, &r.id)?,
+                object_types: types(&r.object_types, &r.id)?,
+                by_object,
+                examples: r.examples,
+                id: r.id,
+            });
+        }
+        Ok(RuleSet { lexicon, rules })
+    }
+}

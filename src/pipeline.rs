@@ -1,0 +1,44 @@
+//! Orchestration of the pure stages: a document's sections are split into sentences, tagged, and
+//! read for relations. No I/O; the same document, vocabulary and rules always give the same result.
+
+use crate::extract::rules::RuleSet;
+use crate::extract::Extractor;
+use crate::model::{AnnotatedDocument, Document, SectionResult, Sentence};
+use crate::split::sentences;
+use crate::tag::Tagger;
+use crate::vocab::Vocabulary;
+
+/// A vocabulary with its compiled tagger and rules: build once, share across threads.
+pub struct Pipeline {
+    pub vocab: Vocabulary,
+    pub tagger: Tagger,
+    pub extractor: Extractor,
+}
+
+impl Pipeline {
+    pub fn new(vocab: Vocabulary, rules: RuleSet) -> Pipeline {
+        let tagger = Tagger::new(&vocab);
+        Pipeline { vocab, tagger, extractor: Extractor::new(rules) }
+    }
+
+    /// The shipped vocabulary and rules.
+    pub fn embedded() -> crate::Result<Pipeline> {
+        Ok(Pipeline::new(Vocabulary::embedded()?, RuleSet::embedded()?))
+    }
+
+    pub fn annotate(&self, doc: Document) -> AnnotatedDocument {
+        let mentions = self.tagger.tag_document(&doc);
+        let sections = doc
+            .sections
+            .iter()
+            .zip(mentions)
+            .map(|(section, mentions)| {
+                let sentences: Vec<Sentence> =
+                    sentences(&section.text).into_iter().map(|span| Sentence { span }).collect();
+                let relations = self.extractor.extract(&section.text, &sentences, &mentions, &self.vocab);
+                SectionResult { sentences, mentions, relations }
+            })
+            .collect();
+        AnnotatedDocument { doc, sections }
+    }
+}

@@ -1,0 +1,365 @@
+//! The concept vocabulary: parsing of the versioned TSV format described in `vocab/FORMAT.md`,
+//! layering of several files, and look-ups by identifier, cross-reference and name. The shipped
+//! default (`vocab/domain.tsv` generated from the sources, then `vocab/curated.tsv`) is compiled
+//! into the binary so that mechkg works from any directory.
+
+use crate::error::{Error, Result};
+use crate::ns::KNOWN_PREFIXES;
+use std::collections::{BTreeSet, HashMap};
+
+pub const FORMAT_VERSION: &str = "1";
+const HEADER: &str = "curie\tlabel\tcategory\tsynonyms\txrefs";
+
+/// The Biolink categories a vocabulary may use.
+pub const CATEGORIES: &[&str] = &[
+    "biolink:Gene",
+    "biolink:Protein",
+    "biolink:GeneOrGeneProduct",
+    "biolink:ChemicalEntity",
+    "biolink:SmallMolecule",
+    "biolink:MolecularEntity",
+    "biolink:Drug",
+    "biolink:Cell",
+    "biolink:AnatomicalEntity",
+    "biolink:GrossAnatomicalStructure",
+    "biolink:CellularComponent",
+    "biolink:BiologicalProcess",
+    "biolink:PhysiologicalProcess",
+    "biolink:PathologicalProcess",
+    "biolink:Behavior",
+    "biolink:Disease",
+    "biolink:PhenotypicFeature",
+    "biolink:NamedThing",
+];
+
+/// The coarse argument types that relation rules constrain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArgType {
+    Chemical,
+    Gene,
+    Cell,
+    Anatomy,
+    Process,
+    Disease,
+    Phenotype,
+    Other,
+}
+
+impl ArgType {
+    pub fn of_category(category: &str) -> ArgType {
+        match category {
+            "biolink:Gene" | "biolink:Protein" | "biolink:GeneOrGeneProduct" => ArgType::Gene,
+            "biolink:ChemicalEntity" | "biolink:SmallMolecule" | "biolink:MolecularEntity"
+            | "biolink:Drug" => ArgType::Chemical,
+            "biolink:Cell" => ArgType::Cell,
+            "biolink:AnatomicalEntity"
+            | "biolink:GrossAnatomicalStructure"
+            | "biolink:CellularComponent" => ArgType::Anatomy,
+            "biolink:BiologicalProcess"
+            | "biolink:PhysiologicalProcess"
+            | "biolink:PathologicalProcess" => ArgType::Process,
+            "biolink:Disease" => ArgType::Disease,
+            "biolink:PhenotypicFeature" | "biolink:Behavior" => ArgType::Phenotype,
+            _ => ArgType::Other,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ArgType> {
+        Some(match s {
+            "chemical" => ArgType::Chemical,
+            "gene" => ArgType::Gene,
+            "cell" => ArgType::Cell,
+            "anatomy" => ArgType::Anatomy,
+            "process" => ArgType::Process,
+            "disease" => ArgType::Disease,
+            "phenotype" => ArgType::Phenotype,
+            "other" => ArgType::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// A name of a concept with its matching flags.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name {
+    pub text: String,
+    /// Match the exact case only.
+    pub case_sensitive: bool,
+    /// An abbreviation or symbol.
+    pub abbreviation: bool,
+}
+
+impl Name {
+    /// Parses `OXT{abbr}` into a name and its flags, inferring case-sensitivity for symbol-like
+    /// names (see `vocab/FORMAT.md`).
+    fn parse(raw: &str) -> std::result::Result<Name, String> {
+        let raw = raw.trim();
+        let (text, flags) = match raw.strip_suffix('}').and_then(|r| r.rsplit_once('{')) {
+            Some((text, flags)) => (text.trim(), flags),
+            None => (raw, ""),
+        };
+        if text.is_empty() {
+            return Err(format!("empty name in {raw:?}"));
+        }
+        let (mut cs, mut ci, mut abbr) = (false, false, false);
+        for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            match flag {
+                "cs" => cs = true,
+                "ci" => ci = true,
+                "abbr" => abbr = true,
+                other => return Err(format!("unknown name flag {other:?} in {raw:?} (known: cs, ci, abbr)")),
+            }
+        }
+        if cs && ci {
+            return Err(format!("name {raw:?} is both cs and ci"));
+        }
+        let case_sensitive = if ci { false } else { cs || abbr || looks_like_symbol(text) };
+        Ok(Name {
+            text: text.to_string(),
+            case_sensitive,
+            abbreviation: abbr,
+        })
+    }
+}
+
+/// Short names and names without lower-case letters are symbols: `SON`, `OXTR`, `IL-6`.
+pub fn looks_like_symbol(name: &str) -> bool {
+    let n = name.chars().count();
+    n <= 3 || (n <= 6 && !name.chars().any(|c| c.is_lowercase()))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Concept {
+    pub id: String,
+    pub label: String,
+    pub category: String,
+    /// Every name, the label first.
+    pub names: Vec<Name>,
+    pub xrefs: BTreeSet<String>,
+}
+
+impl Concept {
+    pub fn arg_type(&self) -> ArgType {
+        ArgType::of_category(&self.category)
+    }
+}
+
+/// A loaded, layered vocabulary.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    concepts: Vec<Concept>,
+    by_id: HashMap<String, usize>,
+    by_xref: HashMap<String, Vec<usize>>,
+    /// Names of the files it was read from, in order.
+    pub sources: Vec<String>,
+}
+
+pub const DEFAULT_DOMAIN: &str = include_str!("../vocab/domain.tsv");
+pub const DEFAULT_CURATED: &str = include_str!("../vocab/curated.tsv");
+
+impl Vocabulary {
+    /// The shipped default vocabulary.
+    pub fn embedded() -> Result<Self> {
+        let mut v = Vocabulary::default();
+        v.add_tsv("vocab/domain.tsv", DEFAULT_DOMAIN)?;
+        v.add_tsv("vocab/curated.tsv", DEFAULT_CURATED)?;
+        Ok(v)
+    }
+
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Concept> {
+        self.by_id.get(id).map(|&i| &self.concepts[i])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Concepts that list `curie` as a cross-reference.
+    pub fn by_xref(&self, curie: &str) -> impl Iterator<Item = &Concept> {
+        self.by_xref
+            .get(curie)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.concepts[i])
+    }
+
+    /// Adds the concepts of one TSV file (its text given, its name used in messages).
+    pub fn add_tsv(&mut self, path: &str, text: &str) -> Result<()> {
+        let err = |line: usize, msg: String| Error::Vocab {
+            path: path.to_string(),
+            line,
+            msg,
+        };
+        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
+        match lines.next() {
+            Some((_, first)) if first.split('\t').collect::<Vec<_>>() == ["#mechkg-vocab", FORMAT_VERSION] => {}
+            Some((_, first)) => {
+                return Err(err(
+                    1,
+                    format!("not a mechkg vocabulary: the first line must be \"#mechkg-vocab<TAB>{FORMAT_VERSION}\", found {:?}", truncate(first)),
+                ))
+            }
+            None => return Err(err(1, "empty vocabulary file".into())),
+        }
+        let mut header_seen = false;
+        for (n, line) in lines {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                if line != HEADER {
+                    return Err(err(n, format!("expected the header {HEADER:?}, found {:?}", truncate(line))));
+                }
+                header_seen = true;
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 5 {
+                return Err(err(n, format!("expected 5 tab-separated columns, found {}", cols.len())));
+            }
+            let id = cols[0].trim();
+            check_curie(id).map_err(|m| err(n, m))?;
+            let label = cols[1].trim();
+            if label.is_empty() {
+                return Err(err(n, format!("{id}: empty label")));
+            }
+            let category = cols[2].trim();
+            if !CATEGORIES.contains(&category) {
+                return Err(err(n, format!("{id}: unknown category {category:?} (known: {})", CATEGORIES.join(", "))));
+            }
+            let mut names = vec![Name::parse(label).map_err(|m| err(n, m))?];
+            for raw in cols[3].split('|').filter(|s| !s.trim().is_empty()) {
+                names.push(Name::parse(raw).map_err(|m| err(n, m))?);
+            }
+            let mut xrefs = BTreeSet::new();
+            for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                check_curie(x).map_err(|m| err(n, format!("xref: {m}")))?;
+                xrefs.insert(x.to_string());
+            }
+            match self.by_id.get(id) {
+                Some(&i) => {
+                    // A later layer adds names and cross-references to a known concept.
+                    let c = &mut self.concepts[i];
+                    if c.category != category {
+                        return Err(err(n, format!("{id}: category {category} conflicts with {} given earlier", c.category)));
+                    }
+                    for name in names {
+                        if !c.names.iter().any(|m| m.text == name.text) {
+                            c.names.push(name);
+                        }
+                    }
+                    for x in &xrefs {
+                        self.by_xref.entry(x.clone()).or_default().push(i);
+                    }
+                    c.xrefs.extend(xrefs);
+                }
+                None => {
+                    let i = self.concepts.len();
+                    for x in &xrefs {
+                        self.by_xref.entry(x.clone()).or_default().push(i);
+                    }
+                    let label = names[0].text.clone();
+                    let mut unique: Vec<Name> = Vec::with_capacity(names.len());
+                    for name in names {
+                        if !unique.iter().any(|m| m.text == name.text) {
+                            unique.push(name);
+                        }
+                    }
+                    self.concepts.push(Concept {
+                        id: id.to_string(),
+                        label,
+                        category: category.to_string(),
+                        names: unique,
+                        xrefs,
+                    });
+                    self.by_id.insert(id.to_string(), i);
+                }
+            }
+        }
+        if !header_seen {
+            return Err(err(1, format!("missing header line {HEADER:?}")));
+        }
+        self.sources.push(path.to_string());
+        Ok(())
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// Checks that a CURIE has a known prefix and a non-empty local part.
+pub fn check_curie(curie: &str) -> std::result::Result<(), String> {
+    let Some((prefix, local)) = curie.split_once(':') else {
+        return Err(format!("{curie:?} is not a CURIE (PREFIX:LOCAL)"));
+    };
+    if !KNOWN_PREFIXES.iter().any(|(p, _)| *p == prefix) {
+        let known: Vec<&str> = KNOWN_PREFIXES.iter().map(|(p, _)| *p).collect();
+        return Err(format!("unknown prefix {prefix:?} in {curie:?} (known: {})", known.join(", ")));
+    }
+    if local.is_empty() || local.contains(char::is_whitespace) {
+        return Err(format!("bad local identifier in {curie:?}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n";
+
+    fn load(body: &str) -> Result<Vocabulary> {
+        let mut v = Vocabulary::default();
+        v.add_tsv("test.tsv", &format!("{HEAD}{body}"))?;
+        Ok(v)
+    }
+
+    #[test]
+    fn names_and_flags() {
+        let v = load("MESH:D010121\tOxytocin\tbiolink:ChemicalEntity\tOXT{abbr}|Ocytocin|son{cs}\tHGNC:8528\n").unwrap();
+        let c = v.get("MESH:D010121").unwrap();
+        let flags: Vec<(&str, bool, bool)> = c.names.iter().map(|n| (n.text.as_str(), n.case_sensitive, n.abbreviation)).collect();
+        assert_eq!(flags, [("Oxytocin", false, false), ("OXT", true, true), ("Ocytocin", false, false), ("son", true, false)]);
+        assert_eq!(v.by_xref("HGNC:8528").next().unwrap().id, "MESH:D010121");
+    }
+
+    #[test]
+    fn symbol_heuristic() {
+        for (name, symbol) in [("OXTR", true), ("IL-6", true), ("SON", true), ("Oxytocin", false), ("TNF", true), ("cortisol", false), ("ACTH", true)] {
+            assert_eq!(looks_like_symbol(name), symbol, "{name}");
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("MESH:D1\tX\tbiolink:Cell\n", "test.tsv:3"),
+            ("FOO:1\tX\tbiolink:Cell\t\t\n", "unknown prefix \"FOO\""),
+            ("MESH:D1\tX\tbiolink:Thing\t\t\n", "unknown category"),
+            ("MESH:D1\tX\tbiolink:Cell\tY{bold}\t\n", "unknown name flag"),
+            ("MESH:D1\t\tbiolink:Cell\t\t\n", "empty label"),
+        ];
+        for (body, want) in cases {
+            let e = load(body).unwrap_err().to_string();
+            assert!(e.contains(want), "{body:?}: {e}");
+        }
+        let mut v = Vocabulary::default();
+        let e = v.add_tsv("x.tsv", "curie\tlabel\n").unwrap_err().to_string();
+        assert!(e.starts_with("x.tsv:1: not a mechkg vocabulary"), "{e}");
+    }
+
+    #[test]
+    fn layers_merge_names() {
+        let mut v = load("CL:0000540\tneuron\tbiolink:Cell\tnerve cell\t\n").unwrap();
+        v.add_tsv("b.tsv", &format!("{HEAD}CL:0000540\tneuron\tbiolink:Cell\tneurons|nerve cell\t\n")).unwrap();
+        let names: Vec<&str> = v.get("CL:0000540").unwrap().names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["neuron", "nerve cell", "neurons"]);
+        let e = v.add_tsv("c.tsv", &format!("{HEAD}CL:0000540\tneuron\tbiolink:Gene\t\t\n")).unwrap_err();
+        assert!(e.to_string().contains("conflicts"), "{e}");
+    }
+}

@@ -98,7 +98,7 @@ WHERE {
   ?ev mkg:predicate ?p ; mkg:sentence ?s ; mkg:negated ?neg .
   OPTIONAL { ?other rdfs:label ?l }
 }
-GROUP BY ?dir ?p ?other
+GROUP BY ?c ?dir ?p ?other
 ORDER BY DESC(?dir) ?p ?other";
 
 /// The relations in and out of a concept, with evidence counts and one example sentence each.

@@ -23,7 +23,9 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::from(0);
             }
-            eprintln!("mechkg: {err:#}");
+            // One line, always: some parsers' messages span several.
+            let msg = format!("{err:#}");
+            eprintln!("mechkg: {}", msg.split_whitespace().collect::<Vec<_>>().join(" "));
             ExitCode::from(2)
         }
     }

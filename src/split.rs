@@ -13,6 +13,8 @@ const ABBREVIATIONS: &[&str] = &[
     "co", "corp", "dept", "univ", "min", "max", "mol", "wt", "conc", "temp", "viz", "incl",
 ];
 
+const CLOSERS: [char; 6] = ['"', '\'', ')', ']', '\u{201D}', '\u{2019}'];
+
 /// The sentences of `text`, trimmed of surrounding white space, as byte spans.
 pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
@@ -22,8 +24,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         if matches!(b, b'.' | b'!' | b'?') && is_boundary(text, i) {
-            push_trimmed(text, start..i + 1, &mut out);
-            start = i + 1;
+            // Closing quotes and brackets after the stop stay with the sentence.
+            let rest = &text[i + 1..];
+            let end = i + 1 + rest.len() - rest.trim_start_matches(CLOSERS).len();
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -44,7 +51,7 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 fn is_boundary(text: &str, i: usize) -> bool {
     let rest = &text[i + 1..];
     // Closing quotes or brackets right after the stop belong to the sentence: look past them.
-    let rest = rest.trim_start_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}']);
+    let rest = rest.trim_start_matches(CLOSERS);
     let after = rest.trim_start();
     if after.len() == rest.len() || after.is_empty() {
         // No white space after the stop (a decimal, a URL, "e.g.," ...) or the end of the text.

@@ -88,7 +88,19 @@ fn is_short_form(s: &str) -> bool {
 /// Schwartz and Hearst's matching, from the end of both strings; returns the byte offset in `long`
 /// where the long form starts.
 fn best_long_form(short: &str, long: &str) -> Option<usize> {
-    let s: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    // A Greek letter in the short form stands for its name in the long form: TNF-α, "factor alpha".
+    let s: Vec<char> = short
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'α' => 'a',
+            'β' => 'b',
+            'γ' => 'g',
+            'δ' => 'd',
+            'κ' => 'k',
+            _ => c,
+        })
+        .collect();
     let l: Vec<(usize, char)> = long
         .char_indices()
         .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))

@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "mechkg", version, about = "Turns biomedical literature into an RDF knowledge graph of mechanisms")]
+#[command(
+    name = "mechkg",
+    version,
+    about = "Turns biomedical literature into an RDF knowledge graph of mechanisms"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -103,7 +107,11 @@ pub struct InputArgs {
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
     /// Sections to keep, comma-separated (title, abstract, keywords, figure_legend, body).
-    #[arg(long, value_delimiter = ',', default_value = "title,abstract,keywords,figure_legend")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "title,abstract,keywords,figure_legend"
+    )]
     pub sections: Vec<String>,
     /// The document id for plain text (default: file:STEM, or stdin:HASH).
     #[arg(long)]

@@ -24,13 +24,44 @@ pub enum Outcome {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Build { input, store, data, quiet } => build(&input, &store, &data, quiet),
-        Command::Tag { input, data, format } => tag(&input, &data, format),
-        Command::Extract { input, data, format } => extract(&input, &data, format),
-        Command::Query { query, params, format, store, data } => run_query(&query, &params, format, &store, &data),
-        Command::Export { format, output, doc, store } => export_cmd(format, output.as_deref(), doc.as_deref(), &store),
+        Command::Build {
+            input,
+            store,
+            data,
+            quiet,
+        } => build(&input, &store, &data, quiet),
+        Command::Tag {
+            input,
+            data,
+            format,
+        } => tag(&input, &data, format),
+        Command::Extract {
+            input,
+            data,
+            format,
+        } => extract(&input, &data, format),
+        Command::Query {
+            query,
+            params,
+            format,
+            store,
+            data,
+        } => run_query(&query, &params, format, &store, &data),
+        Command::Export {
+            format,
+            output,
+            doc,
+            store,
+        } => export_cmd(format, output.as_deref(), doc.as_deref(), &store),
         Command::Lookup { term, store, data } => lookup_cmd(&term, &store, &data),
-        Command::Path { from, to, max_hops, limit, store, data } => path_cmd(&from, &to, max_hops, limit, &store, &data),
+        Command::Path {
+            from,
+            to,
+            max_hops,
+            limit,
+            store,
+            data,
+        } => path_cmd(&from, &to, max_hops, limit, &store, &data),
     }
 }
 
@@ -40,7 +71,8 @@ fn pipeline(data: &DataArgs) -> Result<Pipeline> {
     } else {
         let mut v = Vocabulary::default();
         for p in &data.vocab {
-            let text = std::fs::read_to_string(p).with_context(|| format!("could not read vocabulary {}", p.display()))?;
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("could not read vocabulary {}", p.display()))?;
             v.add_tsv(&p.display().to_string(), &text)?;
         }
         v
@@ -48,7 +80,8 @@ fn pipeline(data: &DataArgs) -> Result<Pipeline> {
     let rules = match &data.rules {
         None => RuleSet::embedded()?,
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("could not read rules {}", p.display()))?;
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("could not read rules {}", p.display()))?;
             RuleSet::parse(&p.display().to_string(), &text)?
         }
     };
@@ -102,13 +135,18 @@ fn read_documents(input: &InputArgs) -> Result<Vec<Document>> {
             anyhow!("unknown section {s:?} (known: {})", known.join(", "))
         })?);
     }
-    let opts = ReadOptions { sections, doc_id: input.doc_id.clone() };
+    let opts = ReadOptions {
+        sections,
+        doc_id: input.doc_id.clone(),
+    };
     let mut docs = Vec::new();
     for file in input_files(&input.inputs)? {
         let name = file.display().to_string();
         let bytes = if name == "-" {
             let mut b = Vec::new();
-            io::stdin().read_to_end(&mut b).context("could not read stdin")?;
+            io::stdin()
+                .read_to_end(&mut b)
+                .context("could not read stdin")?;
             b
         } else {
             std::fs::read(&file).with_context(|| format!("could not read {name}"))?
@@ -143,16 +181,27 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
-fn build(input: &InputArgs, store_args: &StoreArgs, data: &DataArgs, quiet: bool) -> Result<Outcome> {
+fn build(
+    input: &InputArgs,
+    store_args: &StoreArgs,
+    data: &DataArgs,
+    quiet: bool,
+) -> Result<Outcome> {
     let start = Instant::now();
     let pipeline = pipeline(data)?;
     // Everything is read and extracted before the store is touched: a bad input changes nothing.
     let docs = read_documents(input)?;
     let store = open_store(store_args)?;
-    let annotated: Vec<AnnotatedDocument> = docs.into_iter().map(|d| pipeline.annotate(d)).collect();
+    let annotated: Vec<AnnotatedDocument> =
+        docs.into_iter().map(|d| pipeline.annotate(d)).collect();
     let graphs: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = annotated
         .iter()
-        .map(|a| (rdf::doc_graph(&a.doc.id), rdf::document_quads(a, &pipeline.vocab)))
+        .map(|a| {
+            (
+                rdf::doc_graph(&a.doc.id),
+                rdf::document_quads(a, &pipeline.vocab),
+            )
+        })
         .collect();
     store.replace_graphs(&graphs, &rdf::ontology_quads())?;
     if !quiet {
@@ -190,7 +239,11 @@ fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome>
         };
     }
     out.flush()?;
-    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if n > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<Outcome> {
@@ -228,14 +281,20 @@ fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<
         }
     }
     out.flush()?;
-    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if n > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 /// A `--param` value as an RDF term: `<iri>`, a CURIE of a known prefix, a number, a concept name,
 /// or else a plain string.
 fn param_term(value: &str, pipeline: &Pipeline) -> Result<Term> {
     if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-        return Ok(NamedNode::new(iri).with_context(|| format!("bad IRI {value}"))?.into());
+        return Ok(NamedNode::new(iri)
+            .with_context(|| format!("bad IRI {value}"))?
+            .into());
     }
     if let Some(iri) = ns::expand_curie(value) {
         return Ok(NamedNode::new_unchecked(iri).into());
@@ -255,7 +314,13 @@ fn param_term(value: &str, pipeline: &Pipeline) -> Result<Term> {
     Ok(Literal::new_simple_literal(value).into())
 }
 
-fn run_query(q: &str, params: &[String], format: ResultsFormatArg, store: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
+fn run_query(
+    q: &str,
+    params: &[String],
+    format: ResultsFormatArg,
+    store: &StoreArgs,
+    data: &DataArgs,
+) -> Result<Outcome> {
     let named = query::NAMED.iter().find(|(n, _)| *n == q).map(|(_, t)| *t);
     let text = match named {
         Some(t) => t.to_string(),
@@ -271,19 +336,30 @@ fn run_query(q: &str, params: &[String], format: ResultsFormatArg, store: &Store
     let pipeline = pipeline(data)?;
     let mut bound = Vec::new();
     for p in params {
-        let (name, value) = p.split_once('=').ok_or_else(|| anyhow!("--param {p:?}: expected NAME=VALUE"))?;
-        bound.push((name.trim_start_matches('?').to_string(), param_term(value, &pipeline)?));
+        let (name, value) = p
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--param {p:?}: expected NAME=VALUE"))?;
+        bound.push((
+            name.trim_start_matches('?').to_string(),
+            param_term(value, &pipeline)?,
+        ));
     }
     if named.is_some() {
         let declared = query::declared_params(&text);
         for d in &declared {
             if !bound.iter().any(|(n, _)| n == d) {
-                bail!("query {q:?} needs --param {d}=VALUE (its parameters: {})", declared.join(", "));
+                bail!(
+                    "query {q:?} needs --param {d}=VALUE (its parameters: {})",
+                    declared.join(", ")
+                );
             }
         }
         for (n, _) in &bound {
             if !declared.contains(n) {
-                bail!("query {q:?} has no parameter {n:?} (its parameters: {})", declared.join(", "));
+                bail!(
+                    "query {q:?} has no parameter {n:?} (its parameters: {})",
+                    declared.join(", ")
+                );
             }
         }
     }
@@ -299,10 +375,19 @@ fn run_query(q: &str, params: &[String], format: ResultsFormatArg, store: &Store
     let mut out = stdout();
     query::write(&answer, f, &mut out)?;
     out.flush()?;
-    Ok(if answer.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    Ok(if answer.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }
 
-fn export_cmd(format: RdfFormatArg, output: Option<&Path>, doc: Option<&str>, store: &StoreArgs) -> Result<Outcome> {
+fn export_cmd(
+    format: RdfFormatArg,
+    output: Option<&Path>,
+    doc: Option<&str>,
+    store: &StoreArgs,
+) -> Result<Outcome> {
     let store = open_store_read(store)?;
     let graph = doc.map(rdf::doc_graph);
     if let Some(g) = &graph {
@@ -319,10 +404,12 @@ fn export_cmd(format: RdfFormatArg, output: Option<&Path>, doc: Option<&str>, st
     };
     let n = match output {
         Some(path) => {
-            let file = std::fs::File::create(path).with_context(|| format!("could not create {}", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("could not create {}", path.display()))?;
             let mut w = BufWriter::new(file);
             let n = export::write(&quads, f, &mut w)?;
-            w.flush().with_context(|| format!("could not write {}", path.display()))?;
+            w.flush()
+                .with_context(|| format!("could not write {}", path.display()))?;
             n
         }
         None => {
@@ -332,7 +419,11 @@ fn export_cmd(format: RdfFormatArg, output: Option<&Path>, doc: Option<&str>, st
             n
         }
     };
-    Ok(if n > 0 { Outcome::Found } else { Outcome::NothingFound })
+    Ok(if n > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }
 
 fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
@@ -343,15 +434,24 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
         if close.is_empty() {
             eprintln!("mechkg: no concept named {term:?}");
         } else {
-            let list: Vec<String> = close.iter().map(|(c, n)| format!("{n} ({})", c.id)).collect();
-            eprintln!("mechkg: no concept named {term:?}; did you mean: {}?", list.join(", "));
+            let list: Vec<String> = close
+                .iter()
+                .map(|(c, n)| format!("{n} ({})", c.id))
+                .collect();
+            eprintln!(
+                "mechkg: no concept named {term:?}; did you mean: {}?",
+                list.join(", ")
+            );
         }
         return Ok(Outcome::NothingFound);
     }
     let store = if store_args.memory || store_args.store.join("CURRENT").exists() {
         Some(open_store_read(store_args)?)
     } else {
-        eprintln!("mechkg: no store at {}: relations not shown (run `mechkg build` first)", store_args.store.display());
+        eprintln!(
+            "mechkg: no store at {}: relations not shown (run `mechkg build` first)",
+            store_args.store.display()
+        );
         None
     };
     let mut out = stdout();
@@ -365,7 +465,13 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
             .names
             .iter()
             .skip(1)
-            .map(|n| if n.case_sensitive { format!("{} (case-sensitive)", n.text) } else { n.text.clone() })
+            .map(|n| {
+                if n.case_sensitive {
+                    format!("{} (case-sensitive)", n.text)
+                } else {
+                    n.text.clone()
+                }
+            })
             .collect();
         writeln!(out, "  synonyms: {}", synonyms.join("; "))?;
         let xrefs: Vec<&str> = c.xrefs.iter().map(String::as_str).collect();
@@ -379,7 +485,11 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
                 } else {
                     format!("<- {} ({}) {}", r.other_label, r.other, r.predicate)
                 };
-                let neg = if r.negated > 0 { format!(", {} negated", r.negated) } else { String::new() };
+                let neg = if r.negated > 0 {
+                    format!(", {} negated", r.negated)
+                } else {
+                    String::new()
+                };
                 writeln!(out, "    {arrow} [{} mention(s){neg}]", r.mentions)?;
                 writeln!(out, "       \"{}\"", r.example)?;
             }
@@ -398,7 +508,14 @@ fn resolve_one<'a>(pipeline: &'a Pipeline, term: &str) -> Result<&'a mechkg::voc
                 .iter()
                 .map(|(c, n)| format!("{n} ({})", c.id))
                 .collect();
-            bail!("no concept named {term:?}{}", if close.is_empty() { String::new() } else { format!("; did you mean: {}?", close.join(", ")) })
+            bail!(
+                "no concept named {term:?}{}",
+                if close.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean: {}?", close.join(", "))
+                }
+            )
         }
         many => {
             let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
@@ -407,22 +524,50 @@ fn resolve_one<'a>(pipeline: &'a Pipeline, term: &str) -> Result<&'a mechkg::voc
     }
 }
 
-fn path_cmd(from: &str, to: &str, max_hops: usize, limit: usize, store: &StoreArgs, data: &DataArgs) -> Result<Outcome> {
+fn path_cmd(
+    from: &str,
+    to: &str,
+    max_hops: usize,
+    limit: usize,
+    store: &StoreArgs,
+    data: &DataArgs,
+) -> Result<Outcome> {
     let pipeline = pipeline(data)?;
     let (a, b) = (resolve_one(&pipeline, from)?, resolve_one(&pipeline, to)?);
     let store = open_store_read(store)?;
     let chains = path::chains(&store, &a.id, &b.id, max_hops, limit)?;
-    let label = |id: &str| pipeline.vocab.get(id).map_or(id.to_string(), |c| c.label.clone());
+    let label = |id: &str| {
+        pipeline
+            .vocab
+            .get(id)
+            .map_or(id.to_string(), |c| c.label.clone())
+    };
     let mut out = stdout();
     if chains.is_empty() {
-        eprintln!("mechkg: no chain from {} to {} within {max_hops} hops", a.label, b.label);
+        eprintln!(
+            "mechkg: no chain from {} to {} within {max_hops} hops",
+            a.label, b.label
+        );
         return Ok(Outcome::NothingFound);
     }
-    writeln!(out, "{} ({}) to {} ({}): {} chain(s) within {max_hops} hops", a.label, a.id, b.label, b.id, chains.len())?;
+    writeln!(
+        out,
+        "{} ({}) to {} ({}): {} chain(s) within {max_hops} hops",
+        a.label,
+        a.id,
+        b.label,
+        b.id,
+        chains.len()
+    )?;
     for (i, chain) in chains.iter().enumerate() {
         let mut line = label(&chain.hops[0].subject);
         for h in &chain.hops {
-            line.push_str(&format!(" --{}({})--> {}", h.predicate, h.predicate.polarity().symbol(), label(&h.object)));
+            line.push_str(&format!(
+                " --{}({})--> {}",
+                h.predicate,
+                h.predicate.polarity().symbol(),
+                label(&h.object)
+            ));
         }
         writeln!(out, "{}. [{}] {line}", i + 1, chain.sign.symbol())?;
         for h in &chain.hops {

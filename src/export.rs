@@ -41,12 +41,11 @@ pub fn write(quads: &[Quad], format: ExportFormat, out: impl Write) -> Result<us
         }
     }
     let mut w = serializer.for_writer(out);
-    let count;
-    if format.has_graphs() {
+    let count = if format.has_graphs() {
         for q in quads {
             w.serialize_quad(q)?;
         }
-        count = quads.len();
+        quads.len()
     } else {
         let mut triples: Vec<Triple> = quads.iter().map(|q| Triple::from(q.clone())).collect();
         triples.sort_by_cached_key(|t| t.to_string());
@@ -54,8 +53,8 @@ pub fn write(quads: &[Quad], format: ExportFormat, out: impl Write) -> Result<us
         for t in &triples {
             w.serialize_triple(t)?;
         }
-        count = triples.len();
-    }
+        triples.len()
+    };
     w.finish()?;
     Ok(count)
 }

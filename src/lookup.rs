@@ -28,7 +28,9 @@ pub fn find<'a>(vocab: &'a Vocabulary, tagger: &Tagger, term: &str) -> Vec<&'a C
     }
     let mentions = tagger.tag(term, &[]);
     match mentions.as_slice() {
-        [m] if m.span == (0..term.len()) => m.concepts.iter().filter_map(|id| vocab.get(id)).collect(),
+        [m] if m.span == (0..term.len()) => {
+            m.concepts.iter().filter_map(|id| vocab.get(id)).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -41,7 +43,8 @@ pub fn suggest<'a>(vocab: &'a Vocabulary, term: &str, limit: usize) -> Vec<(&'a 
         let mut best: Option<(usize, &str)> = None;
         for n in &c.names {
             let name = n.text.to_lowercase();
-            let score = if name.contains(&t) || (t.len() > 3 && t.contains(&name) && name.len() > 3) {
+            let score = if name.contains(&t) || (t.len() > 3 && t.contains(&name) && name.len() > 3)
+            {
                 name.len().abs_diff(t.len())
             } else {
                 let d = edit_distance(&name, &t);
@@ -59,7 +62,11 @@ pub fn suggest<'a>(vocab: &'a Vocabulary, term: &str, limit: usize) -> Vec<(&'a 
         }
     }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    scored.into_iter().take(limit).map(|(_, c, n)| (c, n)).collect()
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, c, n)| (c, n))
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -68,7 +75,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -25,7 +25,10 @@ fn main() -> ExitCode {
             }
             // One line, always: some parsers' messages span several.
             let msg = format!("{err:#}");
-            eprintln!("mechkg: {}", msg.split_whitespace().collect::<Vec<_>>().join(" "));
+            eprintln!(
+                "mechkg: {}",
+                msg.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
             ExitCode::from(2)
         }
     }

@@ -47,7 +47,8 @@ fn greek_name(c: char) -> Option<&'static str> {
 fn is_dash(c: char) -> bool {
     matches!(
         c,
-        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
+        '-' | '\u{2010}'
+            ..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}'
     )
 }
 
@@ -113,7 +114,10 @@ impl Normalized {
 
     /// Normalises a dictionary name: same folding, no skipped ranges, outer spaces trimmed.
     pub fn name(name: &str, lowercase: bool) -> String {
-        Normalized::new(name, lowercase, &[]).text.trim().to_string()
+        Normalized::new(name, lowercase, &[])
+            .text
+            .trim()
+            .to_string()
     }
 
     /// The original byte range that a non-empty normalised range came from.
@@ -169,7 +173,8 @@ mod tests {
         let text = "the hypothalamic-pituitary-adrenal (HPA) axis";
         let open = text.find(" (").unwrap();
         let close = text.find(')').unwrap() + 1;
-        let n = Normalized::new(text, true, &[open..close]);
+        let skip: Vec<Span> = std::iter::once(open..close).collect();
+        let n = Normalized::new(text, true, &skip);
         assert_eq!(n.text, "the hypothalamic pituitary adrenal axis");
         let at = n.text.find("hypothalamic").unwrap();
         let span = n.original_span(at..n.text.len());

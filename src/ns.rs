@@ -132,18 +132,37 @@ mod tests {
 
     #[test]
     fn curie_round_trip() {
-        for curie in ["MESH:D010121", "HGNC:8529", "CL:0000540", "UBERON:0000120", "GO:0006955", "MKG:hpa_axis"] {
+        for curie in [
+            "MESH:D010121",
+            "HGNC:8529",
+            "CL:0000540",
+            "UBERON:0000120",
+            "GO:0006955",
+            "MKG:hpa_axis",
+        ] {
             let iri = expand_curie(curie).unwrap();
             assert_eq!(compact_iri(&iri).as_deref(), Some(curie), "{iri}");
         }
-        assert_eq!(expand_curie("HGNC:8529").unwrap(), "http://identifiers.org/hgnc/8529");
-        assert_eq!(expand_curie("CL:0000540").unwrap(), "http://purl.obolibrary.org/obo/CL_0000540");
+        assert_eq!(
+            expand_curie("HGNC:8529").unwrap(),
+            "http://identifiers.org/hgnc/8529"
+        );
+        assert_eq!(
+            expand_curie("CL:0000540").unwrap(),
+            "http://purl.obolibrary.org/obo/CL_0000540"
+        );
         assert_eq!(expand_curie("FOO:1"), None);
     }
 
     #[test]
     fn doc_iris_are_safe() {
-        assert_eq!(doc_iri("doi:10.1016/j.biopha.2023.114852"), "https://w3id.org/mechkg/doc/doi:10.1016/j.biopha.2023.114852");
-        assert_eq!(doc_iri("file:my notes<1>"), "https://w3id.org/mechkg/doc/file:my%20notes%3C1%3E");
+        assert_eq!(
+            doc_iri("doi:10.1016/j.biopha.2023.114852"),
+            "https://w3id.org/mechkg/doc/doi:10.1016/j.biopha.2023.114852"
+        );
+        assert_eq!(
+            doc_iri("file:my notes<1>"),
+            "https://w3id.org/mechkg/doc/file:my%20notes%3C1%3E"
+        );
     }
 }

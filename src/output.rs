@@ -8,12 +8,34 @@ use serde_json::json;
 use std::io::Write;
 
 pub const RELATION_COLUMNS: &[&str] = &[
-    "doc_id", "section", "sentence", "subject_id", "subject_label", "predicate", "object_id",
-    "object_label", "polarity", "negated", "hedged", "rule", "subject_span", "object_span", "text",
+    "doc_id",
+    "section",
+    "sentence",
+    "subject_id",
+    "subject_label",
+    "predicate",
+    "object_id",
+    "object_label",
+    "polarity",
+    "negated",
+    "hedged",
+    "rule",
+    "subject_span",
+    "object_span",
+    "text",
 ];
 
-pub const MENTION_COLUMNS: &[&str] =
-    &["doc_id", "section", "sentence", "span", "text", "concept_ids", "labels", "ambiguous", "source"];
+pub const MENTION_COLUMNS: &[&str] = &[
+    "doc_id",
+    "section",
+    "sentence",
+    "span",
+    "text",
+    "concept_ids",
+    "labels",
+    "ambiguous",
+    "source",
+];
 
 fn cell(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -38,7 +60,11 @@ pub fn write_header(columns: &[&str], out: &mut impl Write) -> Result<()> {
 }
 
 /// One TSV row per relation mention.
-pub fn relations_tsv(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl Write) -> Result<usize> {
+pub fn relations_tsv(
+    doc: &AnnotatedDocument,
+    vocab: &Vocabulary,
+    out: &mut impl Write,
+) -> Result<usize> {
     let mut n = 0;
     for (i, (section, result)) in doc.doc.sections.iter().zip(&doc.sections).enumerate() {
         for (si, r) in &result.relations {
@@ -69,7 +95,11 @@ pub fn relations_tsv(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl
 }
 
 /// One JSON object per relation mention, with a `type` field.
-pub fn relations_jsonl(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl Write) -> Result<usize> {
+pub fn relations_jsonl(
+    doc: &AnnotatedDocument,
+    vocab: &Vocabulary,
+    out: &mut impl Write,
+) -> Result<usize> {
     let mut n = 0;
     for (i, (section, result)) in doc.doc.sections.iter().zip(&doc.sections).enumerate() {
         for (si, r) in &result.relations {
@@ -102,10 +132,18 @@ pub fn relations_jsonl(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut im
 }
 
 fn sentence_of(result: &crate::model::SectionResult, start: usize) -> usize {
-    result.sentences.iter().position(|s| s.span.start <= start && start < s.span.end).unwrap_or(0)
+    result
+        .sentences
+        .iter()
+        .position(|s| s.span.start <= start && start < s.span.end)
+        .unwrap_or(0)
 }
 
-pub fn mentions_tsv(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl Write) -> Result<usize> {
+pub fn mentions_tsv(
+    doc: &AnnotatedDocument,
+    vocab: &Vocabulary,
+    out: &mut impl Write,
+) -> Result<usize> {
     let mut n = 0;
     for (i, result) in doc.sections.iter().enumerate() {
         for m in &result.mentions {
@@ -128,7 +166,11 @@ pub fn mentions_tsv(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl 
     Ok(n)
 }
 
-pub fn mentions_jsonl(doc: &AnnotatedDocument, vocab: &Vocabulary, out: &mut impl Write) -> Result<usize> {
+pub fn mentions_jsonl(
+    doc: &AnnotatedDocument,
+    vocab: &Vocabulary,
+    out: &mut impl Write,
+) -> Result<usize> {
     let mut n = 0;
     for (i, result) in doc.sections.iter().enumerate() {
         let section = &doc.doc.sections[i];

@@ -36,14 +36,22 @@ WHERE {
 GROUP BY ?s ?p ?o";
 
 /// Chains from `from` to `to` (CURIEs), shortest first, at most `max_hops` hops and `limit` chains.
-pub fn chains(store: &Store, from: &str, to: &str, max_hops: usize, limit: usize) -> Result<Vec<Chain>> {
+pub fn chains(
+    store: &Store,
+    from: &str,
+    to: &str,
+    max_hops: usize,
+    limit: usize,
+) -> Result<Vec<Chain>> {
     let Answer::Table { rows, .. } = query::run(store, EDGES, &[])? else {
         return Ok(Vec::new());
     };
     let mut out_edges: BTreeMap<String, Vec<Hop>> = BTreeMap::new();
     for r in rows {
         let t = |i: usize| r[i].as_ref().map(query::display_term).unwrap_or_default();
-        let Some(predicate) = Predicate::parse(t(1).trim_start_matches("mkg:")) else { continue };
+        let Some(predicate) = Predicate::parse(t(1).trim_start_matches("mkg:")) else {
+            continue;
+        };
         let hop = Hop {
             subject: t(0),
             predicate,
@@ -60,10 +68,22 @@ pub fn chains(store: &Store, from: &str, to: &str, max_hops: usize, limit: usize
     let mut found = Vec::new();
     let mut stack: Vec<Hop> = Vec::new();
     let mut visited = vec![from.to_string()];
-    walk(&out_edges, from, to, max_hops, &mut stack, &mut visited, &mut found);
+    walk(
+        &out_edges,
+        from,
+        to,
+        max_hops,
+        &mut stack,
+        &mut visited,
+        &mut found,
+    );
     found.sort_by(|a: &Vec<Hop>, b: &Vec<Hop>| {
         a.len().cmp(&b.len()).then_with(|| {
-            let key = |c: &Vec<Hop>| c.iter().map(|h| format!("{} {}", h.predicate, h.object)).collect::<Vec<_>>();
+            let key = |c: &Vec<Hop>| {
+                c.iter()
+                    .map(|h| format!("{} {}", h.predicate, h.object))
+                    .collect::<Vec<_>>()
+            };
             key(a).cmp(&key(b))
         })
     });
@@ -74,7 +94,9 @@ pub fn chains(store: &Store, from: &str, to: &str, max_hops: usize, limit: usize
             let sign = hops
                 .iter()
                 .skip(1)
-                .fold(sign_of(hops[0].predicate), |acc, h| acc.compose(sign_of(h.predicate)));
+                .fold(sign_of(hops[0].predicate), |acc, h| {
+                    acc.compose(sign_of(h.predicate))
+                });
             Chain { hops, sign }
         })
         .collect())
@@ -129,7 +151,10 @@ mod tests {
             (vec![Crosses], Polarity::Neutral),
         ];
         for (preds, want) in cases {
-            let sign = preds.iter().skip(1).fold(sign_of(preds[0]), |acc, p| acc.compose(sign_of(*p)));
+            let sign = preds
+                .iter()
+                .skip(1)
+                .fold(sign_of(preds[0]), |acc, p| acc.compose(sign_of(*p)));
             assert_eq!(sign, want, "{preds:?}");
         }
     }

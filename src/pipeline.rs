@@ -18,7 +18,11 @@ pub struct Pipeline {
 impl Pipeline {
     pub fn new(vocab: Vocabulary, rules: RuleSet) -> Pipeline {
         let tagger = Tagger::new(&vocab);
-        Pipeline { vocab, tagger, extractor: Extractor::new(rules) }
+        Pipeline {
+            vocab,
+            tagger,
+            extractor: Extractor::new(rules),
+        }
     }
 
     /// The shipped vocabulary and rules.
@@ -33,10 +37,18 @@ impl Pipeline {
             .iter()
             .zip(mentions)
             .map(|(section, mentions)| {
-                let sentences: Vec<Sentence> =
-                    sentences(&section.text).into_iter().map(|span| Sentence { span }).collect();
-                let relations = self.extractor.extract(&section.text, &sentences, &mentions, &self.vocab);
-                SectionResult { sentences, mentions, relations }
+                let sentences: Vec<Sentence> = sentences(&section.text)
+                    .into_iter()
+                    .map(|span| Sentence { span })
+                    .collect();
+                let relations =
+                    self.extractor
+                        .extract(&section.text, &sentences, &mentions, &self.vocab);
+                SectionResult {
+                    sentences,
+                    mentions,
+                    relations,
+                }
             })
             .collect();
         AnnotatedDocument { doc, sections }

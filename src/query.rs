@@ -17,8 +17,14 @@ pub const NAMED: &[(&str, &str)] = &[
     ("chains-2", include_str!("../queries/chains-2.rq")),
     ("chains-3", include_str!("../queries/chains-3.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
-    ("relations-by-document", include_str!("../queries/relations-by-document.rq")),
-    ("concepts-by-category", include_str!("../queries/concepts-by-category.rq")),
+    (
+        "relations-by-document",
+        include_str!("../queries/relations-by-document.rq"),
+    ),
+    (
+        "concepts-by-category",
+        include_str!("../queries/concepts-by-category.rq"),
+    ),
 ];
 
 /// The parameters a named query declares in its header (`# param: name — description`).
@@ -34,7 +40,10 @@ pub fn declared_params(query: &str) -> Vec<String> {
 /// A finished result: a table of bindings, a boolean, or triples.
 #[derive(Debug)]
 pub enum Answer {
-    Table { vars: Vec<Variable>, rows: Vec<Vec<Option<Term>>> },
+    Table {
+        vars: Vec<Variable>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
     Boolean(bool),
     Graph(Vec<Triple>),
 }
@@ -62,7 +71,8 @@ pub fn run(store: &Store, query: &str, params: &[(String, Term)]) -> Result<Answ
         .map_err(|e| Error::Query(format!("SPARQL syntax error: {e}")))?;
     prepared.dataset_mut().set_default_graph_as_union();
     for (name, value) in params {
-        let var = Variable::new(name).map_err(|e| Error::Query(format!("bad parameter name {name:?}: {e}")))?;
+        let var = Variable::new(name)
+            .map_err(|e| Error::Query(format!("bad parameter name {name:?}: {e}")))?;
         prepared = prepared.substitute_variable(var, value.clone());
     }
     let results = prepared
@@ -81,7 +91,9 @@ pub fn run(store: &Store, query: &str, params: &[(String, Term)]) -> Result<Answ
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
         QueryResults::Graph(triples) => {
-            let mut out = triples.collect::<std::result::Result<Vec<_>, _>>().map_err(|e| Error::Query(e.to_string()))?;
+            let mut out = triples
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| Error::Query(e.to_string()))?;
             out.sort_by_cached_key(|t| t.to_string());
             Answer::Graph(out)
         }
@@ -116,7 +128,10 @@ pub fn compact(iri: &str) -> String {
         .iter()
         .filter(|(_, base)| iri.starts_with(base))
         .max_by_key(|(_, base)| base.len())
-        .map_or_else(|| format!("<{iri}>"), |(p, base)| format!("{p}:{}", &iri[base.len()..]))
+        .map_or_else(
+            || format!("<{iri}>"),
+            |(p, base)| format!("{p}:{}", &iri[base.len()..]),
+        )
 }
 
 pub fn write(answer: &Answer, format: ResultsFormat, out: &mut impl Write) -> Result<()> {
@@ -124,7 +139,9 @@ pub fn write(answer: &Answer, format: ResultsFormat, out: &mut impl Write) -> Re
         (Answer::Graph(triples), _) => {
             let mut s = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle);
             for (p, i) in ns::EXPORT_PREFIXES {
-                s = s.with_prefix(*p, *i).map_err(|e| Error::Query(e.to_string()))?;
+                s = s
+                    .with_prefix(*p, *i)
+                    .map_err(|e| Error::Query(e.to_string()))?;
             }
             let mut w = s.for_writer(out);
             for t in triples {
@@ -136,7 +153,11 @@ pub fn write(answer: &Answer, format: ResultsFormat, out: &mut impl Write) -> Re
             let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
             let cells: Vec<Vec<String>> = rows
                 .iter()
-                .map(|r| r.iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()).collect())
+                .map(|r| {
+                    r.iter()
+                        .map(|t| t.as_ref().map(display_term).unwrap_or_default())
+                        .collect()
+                })
                 .collect();
             let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
             for row in &cells {
@@ -174,7 +195,11 @@ pub fn write(answer: &Answer, format: ResultsFormat, out: &mut impl Write) -> Re
                 Answer::Table { vars, rows } => {
                     let mut w = ser.serialize_solutions_to_writer(out, vars.clone())?;
                     for row in rows {
-                        w.serialize(vars.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                        w.serialize(
+                            vars.iter()
+                                .zip(row)
+                                .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                        )?;
                     }
                     w.finish()?;
                 }
@@ -195,7 +220,14 @@ mod tests {
             let store = Store::memory().unwrap();
             let params: Vec<(String, Term)> = declared_params(text)
                 .into_iter()
-                .map(|p| (p, Term::from(oxigraph::model::NamedNode::new_unchecked("http://example.org/x"))))
+                .map(|p| {
+                    (
+                        p,
+                        Term::from(oxigraph::model::NamedNode::new_unchecked(
+                            "http://example.org/x",
+                        )),
+                    )
+                })
                 .collect();
             let answer = run(&store, text, &params).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(answer.is_empty(), "{name} on an empty store");

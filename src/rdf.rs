@@ -47,7 +47,10 @@ pub fn mappings(p: Predicate) -> (&'static [&'static str], &'static [&'static st
         Regulates => (&[], &["biolink:regulates", "RO:0002211"]),
         Releases => (&["biolink:produces"], &[]),
         Crosses => (&["biolink:related_to"], &[]),
-        Binds => (&["biolink:directly_physically_interacts_with"], &["biolink:binds"]),
+        Binds => (
+            &["biolink:directly_physically_interacts_with"],
+            &["biolink:binds"],
+        ),
         ExpressedIn => (&[], &["biolink:expressed_in", "RO:0002206"]),
         LocatedIn => (&[], &["biolink:located_in", "RO:0001025"]),
         Causes => (&[], &["biolink:causes", "RO:0003303"]),
@@ -68,7 +71,12 @@ fn expand_mapping(curie: &str) -> NamedNode {
 }
 
 fn quad(s: &NamedNode, p: NamedNode, o: impl Into<Term>, g: &NamedNode) -> Quad {
-    Quad::new(NamedOrBlankNode::from(s.clone()), p, o, GraphName::from(g.clone()))
+    Quad::new(
+        NamedOrBlankNode::from(s.clone()),
+        p,
+        o,
+        GraphName::from(g.clone()),
+    )
 }
 
 /// The definitions of mechkg's predicates (the `ontology` graph).
@@ -77,16 +85,46 @@ pub fn ontology_quads() -> Vec<Quad> {
     let mut out = Vec::new();
     for p in Predicate::ALL {
         let s = predicate_iri(p);
-        out.push(quad(&s, iri(format!("{RDF}type")), iri(format!("{RDF}Property")), &g));
-        out.push(quad(&s, iri(format!("{RDF}type")), mkg(term::PREDICATE), &g));
-        out.push(quad(&s, iri(format!("{RDFS}label")), Literal::new_simple_literal(p.as_str().replace('_', " ")), &g));
-        out.push(quad(&s, mkg(term::POLARITY), Literal::new_simple_literal(p.polarity().symbol()), &g));
+        out.push(quad(
+            &s,
+            iri(format!("{RDF}type")),
+            iri(format!("{RDF}Property")),
+            &g,
+        ));
+        out.push(quad(
+            &s,
+            iri(format!("{RDF}type")),
+            mkg(term::PREDICATE),
+            &g,
+        ));
+        out.push(quad(
+            &s,
+            iri(format!("{RDFS}label")),
+            Literal::new_simple_literal(p.as_str().replace('_', " ")),
+            &g,
+        ));
+        out.push(quad(
+            &s,
+            mkg(term::POLARITY),
+            Literal::new_simple_literal(p.polarity().symbol()),
+            &g,
+        ));
         let (sub, exact) = mappings(p);
         for m in sub {
-            out.push(quad(&s, iri(format!("{RDFS}subPropertyOf")), expand_mapping(m), &g));
+            out.push(quad(
+                &s,
+                iri(format!("{RDFS}subPropertyOf")),
+                expand_mapping(m),
+                &g,
+            ));
         }
         for m in exact {
-            out.push(quad(&s, iri(format!("{SKOS}exactMatch")), expand_mapping(m), &g));
+            out.push(quad(
+                &s,
+                iri(format!("{SKOS}exactMatch")),
+                expand_mapping(m),
+                &g,
+            ));
         }
     }
     out
@@ -96,12 +134,32 @@ pub fn ontology_quads() -> Vec<Quad> {
 pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
     let g = iri(ns::CONCEPTS_GRAPH);
     let s = concept_iri(&c.id);
-    out.push(quad(&s, iri(format!("{RDFS}label")), Literal::new_simple_literal(&c.label), &g));
-    out.push(quad(&s, iri(format!("{SKOS}notation")), Literal::new_simple_literal(&c.id), &g));
+    out.push(quad(
+        &s,
+        iri(format!("{RDFS}label")),
+        Literal::new_simple_literal(&c.label),
+        &g,
+    ));
+    out.push(quad(
+        &s,
+        iri(format!("{SKOS}notation")),
+        Literal::new_simple_literal(&c.id),
+        &g,
+    ));
     let category = c.category.strip_prefix("biolink:").unwrap_or(&c.category);
-    out.push(quad(&s, iri(format!("{BIOLINK}category")), iri(format!("{BIOLINK}{category}")), &g));
+    out.push(quad(
+        &s,
+        iri(format!("{BIOLINK}category")),
+        iri(format!("{BIOLINK}{category}")),
+        &g,
+    ));
     for n in c.names.iter().skip(1) {
-        out.push(quad(&s, iri(format!("{SKOS}altLabel")), Literal::new_simple_literal(&n.text), &g));
+        out.push(quad(
+            &s,
+            iri(format!("{SKOS}altLabel")),
+            Literal::new_simple_literal(&n.text),
+            &g,
+        ));
     }
     for x in &c.xrefs {
         if let Some(x_iri) = ns::expand_curie(x) {
@@ -120,19 +178,39 @@ pub fn document_quads(doc: &AnnotatedDocument, vocab: &Vocabulary) -> Vec<Quad> 
     let g = doc_graph(&d.id);
     let mut out = Vec::new();
     out.push(quad(&g, iri(format!("{RDF}type")), mkg(term::DOCUMENT), &g));
-    out.push(quad(&g, iri(format!("{DCTERMS}identifier")), Literal::new_simple_literal(&d.id), &g));
+    out.push(quad(
+        &g,
+        iri(format!("{DCTERMS}identifier")),
+        Literal::new_simple_literal(&d.id),
+        &g,
+    ));
     if let Some(t) = d.sections.iter().find(|s| s.kind == SectionKind::Title) {
-        out.push(quad(&g, iri(format!("{DCTERMS}title")), Literal::new_simple_literal(&t.text), &g));
+        out.push(quad(
+            &g,
+            iri(format!("{DCTERMS}title")),
+            Literal::new_simple_literal(&t.text),
+            &g,
+        ));
     }
     let see_also = iri(format!("{RDFS}seeAlso"));
     if let Some(doi) = &d.ids.doi {
         out.push(quad(&g, see_also.clone(), iri(ns::doi_iri(doi)), &g));
     }
     if let Some(pmid) = &d.ids.pmid {
-        out.push(quad(&g, see_also.clone(), iri(format!("{}{pmid}/", ns::PUBMED_BASE)), &g));
+        out.push(quad(
+            &g,
+            see_also.clone(),
+            iri(format!("{}{pmid}/", ns::PUBMED_BASE)),
+            &g,
+        ));
     }
     if let Some(pmc) = &d.ids.pmcid {
-        out.push(quad(&g, see_also, iri(format!("{}{pmc}/", ns::PMC_BASE)), &g));
+        out.push(quad(
+            &g,
+            see_also,
+            iri(format!("{}{pmc}/", ns::PMC_BASE)),
+            &g,
+        ));
     }
     let mut concepts = BTreeSet::new();
     for (si, (section, result)) in d.sections.iter().zip(&doc.sections).enumerate() {
@@ -152,21 +230,66 @@ pub fn document_quads(doc: &AnnotatedDocument, vocab: &Vocabulary) -> Vec<Quad> 
                 r.predicate.as_str()
             ));
             let sentence = &section.text[result.sentences[*sentence_idx].span.clone()];
-            out.push(quad(&ev, iri(format!("{RDF}type")), mkg(term::EVIDENCE), &g));
+            out.push(quad(
+                &ev,
+                iri(format!("{RDF}type")),
+                mkg(term::EVIDENCE),
+                &g,
+            ));
             out.push(quad(&ev, mkg(term::SUBJECT), s, &g));
-            out.push(quad(&ev, mkg(term::PREDICATE_PROP), predicate_iri(r.predicate), &g));
+            out.push(quad(
+                &ev,
+                mkg(term::PREDICATE_PROP),
+                predicate_iri(r.predicate),
+                &g,
+            ));
             out.push(quad(&ev, mkg(term::OBJECT), o, &g));
             out.push(quad(&ev, mkg(term::IN_DOCUMENT), g.clone(), &g));
-            out.push(quad(&ev, mkg(term::SECTION), Literal::new_simple_literal(section.kind.as_str()), &g));
+            out.push(quad(
+                &ev,
+                mkg(term::SECTION),
+                Literal::new_simple_literal(section.kind.as_str()),
+                &g,
+            ));
             if let Some(label) = &section.label {
-                out.push(quad(&ev, mkg(term::FIGURE), Literal::new_simple_literal(label), &g));
+                out.push(quad(
+                    &ev,
+                    mkg(term::FIGURE),
+                    Literal::new_simple_literal(label),
+                    &g,
+                ));
             }
-            out.push(quad(&ev, mkg(term::SENTENCE), Literal::new_simple_literal(sentence), &g));
-            out.push(quad(&ev, mkg(term::SUBJECT_SPAN), span(&r.subject_span), &g));
+            out.push(quad(
+                &ev,
+                mkg(term::SENTENCE),
+                Literal::new_simple_literal(sentence),
+                &g,
+            ));
+            out.push(quad(
+                &ev,
+                mkg(term::SUBJECT_SPAN),
+                span(&r.subject_span),
+                &g,
+            ));
             out.push(quad(&ev, mkg(term::OBJECT_SPAN), span(&r.object_span), &g));
-            out.push(quad(&ev, mkg(term::TRIGGER_SPAN), span(&r.trigger_span), &g));
-            out.push(quad(&ev, mkg(term::TRIGGER), Literal::new_simple_literal(&section.text[r.trigger_span.clone()]), &g));
-            out.push(quad(&ev, mkg(term::RULE), Literal::new_simple_literal(&r.rule), &g));
+            out.push(quad(
+                &ev,
+                mkg(term::TRIGGER_SPAN),
+                span(&r.trigger_span),
+                &g,
+            ));
+            out.push(quad(
+                &ev,
+                mkg(term::TRIGGER),
+                Literal::new_simple_literal(&section.text[r.trigger_span.clone()]),
+                &g,
+            ));
+            out.push(quad(
+                &ev,
+                mkg(term::RULE),
+                Literal::new_simple_literal(&r.rule),
+                &g,
+            ));
             out.push(quad(&ev, mkg(term::NEGATED), Literal::from(r.negated), &g));
             out.push(quad(&ev, mkg(term::HEDGED), Literal::from(r.hedged), &g));
         }

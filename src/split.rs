@@ -7,10 +7,11 @@ use crate::model::Span;
 
 /// Words that end with a period without ending a sentence (compared in lower case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "al", "fig", "figs", "vs", "cf", "ca", "approx", "etc", "resp", "ref", "refs", "no",
-    "nos", "vol", "dr", "mr", "mrs", "ms", "prof", "st", "sp", "spp", "var", "eq", "eqs", "suppl",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
-    "co", "corp", "dept", "univ", "min", "max", "mol", "wt", "conc", "temp", "viz", "incl",
+    "e.g", "i.e", "al", "fig", "figs", "vs", "cf", "ca", "approx", "etc", "resp", "ref", "refs",
+    "no", "nos", "vol", "dr", "mr", "mrs", "ms", "prof", "st", "sp", "spp", "var", "eq", "eqs",
+    "suppl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "ltd", "co", "corp", "dept", "univ", "min", "max", "mol", "wt", "conc", "temp", "viz",
+    "incl",
 ];
 
 const CLOSERS: [char; 6] = ['"', '\'', ')', ']', '\u{201D}', '\u{2019}'];
@@ -100,17 +101,57 @@ mod tests {
     fn splitter_table() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("two", "One. Two.", &["One.", "Two."]),
-            ("eg", "Cytokines, e.g. IL-6, rise. Then it falls.", &["Cytokines, e.g. IL-6, rise.", "Then it falls."]),
-            ("ie", "The axis, i.e. HPA, works. Yes.", &["The axis, i.e. HPA, works.", "Yes."]),
-            ("et al", "As Smith et al. Showed it. End.", &["As Smith et al. Showed it.", "End."]),
-            ("fig", "See Fig. 2 for it. Next.", &["See Fig. 2 for it.", "Next."]),
-            ("fig label", "Fig. 1. Stress activates neurons.", &["Fig. 1.", "Stress activates neurons."]),
-            ("vs", "Drug vs. Placebo differed. Ok.", &["Drug vs. Placebo differed.", "Ok."]),
-            ("decimal", "It rose 2.5 fold. Then 3.1.", &["It rose 2.5 fold.", "Then 3.1."]),
-            ("initials", "Work by J. Smith and A. B. Jones. Next one.", &["Work by J. Smith and A. B. Jones.", "Next one."]),
-            ("lowercase next", "It rose. and then fell.", &["It rose. and then fell."]),
+            (
+                "eg",
+                "Cytokines, e.g. IL-6, rise. Then it falls.",
+                &["Cytokines, e.g. IL-6, rise.", "Then it falls."],
+            ),
+            (
+                "ie",
+                "The axis, i.e. HPA, works. Yes.",
+                &["The axis, i.e. HPA, works.", "Yes."],
+            ),
+            (
+                "et al",
+                "As Smith et al. Showed it. End.",
+                &["As Smith et al. Showed it.", "End."],
+            ),
+            (
+                "fig",
+                "See Fig. 2 for it. Next.",
+                &["See Fig. 2 for it.", "Next."],
+            ),
+            (
+                "fig label",
+                "Fig. 1. Stress activates neurons.",
+                &["Fig. 1.", "Stress activates neurons."],
+            ),
+            (
+                "vs",
+                "Drug vs. Placebo differed. Ok.",
+                &["Drug vs. Placebo differed.", "Ok."],
+            ),
+            (
+                "decimal",
+                "It rose 2.5 fold. Then 3.1.",
+                &["It rose 2.5 fold.", "Then 3.1."],
+            ),
+            (
+                "initials",
+                "Work by J. Smith and A. B. Jones. Next one.",
+                &["Work by J. Smith and A. B. Jones.", "Next one."],
+            ),
+            (
+                "lowercase next",
+                "It rose. and then fell.",
+                &["It rose. and then fell."],
+            ),
             ("question", "Does it? Yes!", &["Does it?", "Yes!"]),
-            ("quote", "He said \"stop.\" Then left.", &["He said \"stop.\"", "Then left."]),
+            (
+                "quote",
+                "He said \"stop.\" Then left.",
+                &["He said \"stop.\"", "Then left."],
+            ),
             ("empty", "   ", &[]),
         ];
         for (name, text, expected) in cases {

@@ -15,13 +15,19 @@ pub struct Store {
 
 impl Store {
     pub fn memory() -> Result<Store> {
-        Ok(Store { inner: OxStore::new()?, path: None })
+        Ok(Store {
+            inner: OxStore::new()?,
+            path: None,
+        })
     }
 
     /// Opens (creating if needed) the store at `path` for writing.
     pub fn open(path: &Path) -> Result<Store> {
         let inner = OxStore::open(path).map_err(|e| open_error(path, e))?;
-        Ok(Store { inner, path: Some(path.to_path_buf()) })
+        Ok(Store {
+            inner,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// Opens an existing store for reading; a missing store is an error that says how to make one.
@@ -29,11 +35,16 @@ impl Store {
         if !path.join("CURRENT").exists() {
             return Err(Error::Store {
                 path: path.to_path_buf(),
-                msg: "no store here: build one first with `mechkg build FILE` (or pass --store DIR)".into(),
+                msg:
+                    "no store here: build one first with `mechkg build FILE` (or pass --store DIR)"
+                        .into(),
             });
         }
         let inner = OxStore::open_read_only(path).map_err(|e| open_error(path, e))?;
-        Ok(Store { inner, path: Some(path.to_path_buf()) })
+        Ok(Store {
+            inner,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// Replaces the named graphs of some documents and adds shared quads, all in one transaction.
@@ -63,7 +74,12 @@ impl Store {
     /// Every quad, or those of one graph, in canonical (sorted N-Quads) order.
     pub fn quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>> {
         let iter = match graph {
-            Some(g) => self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))),
+            Some(g) => self.inner.quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(g.as_ref())),
+            ),
             None => self.inner.quads_for_pattern(None, None, None, None),
         };
         let mut out = iter.collect::<std::result::Result<Vec<_>, _>>()?;
@@ -83,5 +99,8 @@ fn open_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
     } else {
         msg
     };
-    Error::Store { path: path.to_path_buf(), msg }
+    Error::Store {
+        path: path.to_path_buf(),
+        msg,
+    }
 }

@@ -49,7 +49,9 @@ impl ArgType {
     pub fn of_category(category: &str) -> ArgType {
         match category {
             "biolink:Gene" | "biolink:Protein" | "biolink:GeneOrGeneProduct" => ArgType::Gene,
-            "biolink:ChemicalEntity" | "biolink:SmallMolecule" | "biolink:MolecularEntity"
+            "biolink:ChemicalEntity"
+            | "biolink:SmallMolecule"
+            | "biolink:MolecularEntity"
             | "biolink:Drug" => ArgType::Chemical,
             "biolink:Cell" => ArgType::Cell,
             "biolink:AnatomicalEntity"
@@ -107,13 +109,21 @@ impl Name {
                 "cs" => cs = true,
                 "ci" => ci = true,
                 "abbr" => abbr = true,
-                other => return Err(format!("unknown name flag {other:?} in {raw:?} (known: cs, ci, abbr)")),
+                other => {
+                    return Err(format!(
+                        "unknown name flag {other:?} in {raw:?} (known: cs, ci, abbr)"
+                    ))
+                }
             }
         }
         if cs && ci {
             return Err(format!("name {raw:?} is both cs and ci"));
         }
-        let case_sensitive = if ci { false } else { cs || abbr || looks_like_symbol(text) };
+        let case_sensitive = if ci {
+            false
+        } else {
+            cs || abbr || looks_like_symbol(text)
+        };
         Ok(Name {
             text: text.to_string(),
             case_sensitive,
@@ -194,7 +204,10 @@ impl Vocabulary {
             line,
             msg,
         };
-        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
         match lines.next() {
             Some((_, first)) if first.split('\t').collect::<Vec<_>>() == ["#mechkg-vocab", FORMAT_VERSION] => {}
             Some((_, first)) => {
@@ -212,14 +225,20 @@ impl Vocabulary {
             }
             if !header_seen {
                 if line != HEADER {
-                    return Err(err(n, format!("expected the header {HEADER:?}, found {:?}", truncate(line))));
+                    return Err(err(
+                        n,
+                        format!("expected the header {HEADER:?}, found {:?}", truncate(line)),
+                    ));
                 }
                 header_seen = true;
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() != 5 {
-                return Err(err(n, format!("expected 5 tab-separated columns, found {}", cols.len())));
+                return Err(err(
+                    n,
+                    format!("expected 5 tab-separated columns, found {}", cols.len()),
+                ));
             }
             let id = cols[0].trim();
             check_curie(id).map_err(|m| err(n, m))?;
@@ -229,7 +248,13 @@ impl Vocabulary {
             }
             let category = cols[2].trim();
             if !CATEGORIES.contains(&category) {
-                return Err(err(n, format!("{id}: unknown category {category:?} (known: {})", CATEGORIES.join(", "))));
+                return Err(err(
+                    n,
+                    format!(
+                        "{id}: unknown category {category:?} (known: {})",
+                        CATEGORIES.join(", ")
+                    ),
+                ));
             }
             let mut names = vec![Name::parse(label).map_err(|m| err(n, m))?];
             for raw in cols[3].split('|').filter(|s| !s.trim().is_empty()) {
@@ -245,7 +270,13 @@ impl Vocabulary {
                     // A later layer adds names and cross-references to a known concept.
                     let c = &mut self.concepts[i];
                     if c.category != category {
-                        return Err(err(n, format!("{id}: category {category} conflicts with {} given earlier", c.category)));
+                        return Err(err(
+                            n,
+                            format!(
+                                "{id}: category {category} conflicts with {} given earlier",
+                                c.category
+                            ),
+                        ));
                     }
                     for name in names {
                         if !c.names.iter().any(|m| m.text == name.text) {
@@ -299,7 +330,10 @@ pub fn check_curie(curie: &str) -> std::result::Result<(), String> {
     };
     if !KNOWN_PREFIXES.iter().any(|(p, _)| *p == prefix) {
         let known: Vec<&str> = KNOWN_PREFIXES.iter().map(|(p, _)| *p).collect();
-        return Err(format!("unknown prefix {prefix:?} in {curie:?} (known: {})", known.join(", ")));
+        return Err(format!(
+            "unknown prefix {prefix:?} in {curie:?} (known: {})",
+            known.join(", ")
+        ));
     }
     if local.is_empty() || local.contains(char::is_whitespace) {
         return Err(format!("bad local identifier in {curie:?}"));
@@ -323,14 +357,34 @@ mod tests {
     fn names_and_flags() {
         let v = load("MESH:D010121\tOxytocin\tbiolink:ChemicalEntity\tOXT{abbr}|Ocytocin|son{cs}\tHGNC:8528\n").unwrap();
         let c = v.get("MESH:D010121").unwrap();
-        let flags: Vec<(&str, bool, bool)> = c.names.iter().map(|n| (n.text.as_str(), n.case_sensitive, n.abbreviation)).collect();
-        assert_eq!(flags, [("Oxytocin", false, false), ("OXT", true, true), ("Ocytocin", false, false), ("son", true, false)]);
+        let flags: Vec<(&str, bool, bool)> = c
+            .names
+            .iter()
+            .map(|n| (n.text.as_str(), n.case_sensitive, n.abbreviation))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("Oxytocin", false, false),
+                ("OXT", true, true),
+                ("Ocytocin", false, false),
+                ("son", true, false)
+            ]
+        );
         assert_eq!(v.by_xref("HGNC:8528").next().unwrap().id, "MESH:D010121");
     }
 
     #[test]
     fn symbol_heuristic() {
-        for (name, symbol) in [("OXTR", true), ("IL-6", true), ("SON", true), ("Oxytocin", false), ("TNF", true), ("cortisol", false), ("ACTH", true)] {
+        for (name, symbol) in [
+            ("OXTR", true),
+            ("IL-6", true),
+            ("SON", true),
+            ("Oxytocin", false),
+            ("TNF", true),
+            ("cortisol", false),
+            ("ACTH", true),
+        ] {
             assert_eq!(looks_like_symbol(name), symbol, "{name}");
         }
     }
@@ -349,17 +403,35 @@ mod tests {
             assert!(e.contains(want), "{body:?}: {e}");
         }
         let mut v = Vocabulary::default();
-        let e = v.add_tsv("x.tsv", "curie\tlabel\n").unwrap_err().to_string();
+        let e = v
+            .add_tsv("x.tsv", "curie\tlabel\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("x.tsv:1: not a mechkg vocabulary"), "{e}");
     }
 
     #[test]
     fn layers_merge_names() {
         let mut v = load("CL:0000540\tneuron\tbiolink:Cell\tnerve cell\t\n").unwrap();
-        v.add_tsv("b.tsv", &format!("{HEAD}CL:0000540\tneuron\tbiolink:Cell\tneurons|nerve cell\t\n")).unwrap();
-        let names: Vec<&str> = v.get("CL:0000540").unwrap().names.iter().map(|n| n.text.as_str()).collect();
+        v.add_tsv(
+            "b.tsv",
+            &format!("{HEAD}CL:0000540\tneuron\tbiolink:Cell\tneurons|nerve cell\t\n"),
+        )
+        .unwrap();
+        let names: Vec<&str> = v
+            .get("CL:0000540")
+            .unwrap()
+            .names
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
         assert_eq!(names, ["neuron", "nerve cell", "neurons"]);
-        let e = v.add_tsv("c.tsv", &format!("{HEAD}CL:0000540\tneuron\tbiolink:Gene\t\t\n")).unwrap_err();
+        let e = v
+            .add_tsv(
+                "c.tsv",
+                &format!("{HEAD}CL:0000540\tneuron\tbiolink:Gene\t\t\n"),
+            )
+            .unwrap_err();
         assert!(e.to_string().contains("conflicts"), "{e}");
     }
 }

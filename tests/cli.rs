@@ -31,7 +31,11 @@ fn store_arg(dir: &TempDir) -> String {
 
 fn stdout_of(args: &[&str]) -> String {
     let out = mechkg().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -41,7 +45,11 @@ fn canonical(text: &str, format: RdfFormat) -> Vec<String> {
         .for_reader(text.as_bytes())
         .map(|q| {
             let q = q.expect("the export parses");
-            if format.supports_datasets() { q.to_string() } else { oxigraph::model::Triple::from(q).to_string() }
+            if format.supports_datasets() {
+                q.to_string()
+            } else {
+                oxigraph::model::Triple::from(q).to_string()
+            }
         })
         .collect();
     lines.sort();
@@ -52,8 +60,16 @@ fn canonical(text: &str, format: RdfFormat) -> Vec<String> {
 /// Asserts two canonical graphs are equal, showing the lines only one side has.
 fn assert_same_graph(expected: &[String], actual: &[String]) {
     if expected != actual {
-        let only_e: Vec<&String> = expected.iter().filter(|l| !actual.contains(l)).take(20).collect();
-        let only_a: Vec<&String> = actual.iter().filter(|l| !expected.contains(l)).take(20).collect();
+        let only_e: Vec<&String> = expected
+            .iter()
+            .filter(|l| !actual.contains(l))
+            .take(20)
+            .collect();
+        let only_a: Vec<&String> = actual
+            .iter()
+            .filter(|l| !expected.contains(l))
+            .take(20)
+            .collect();
         panic!("graphs differ\n- only expected: {only_e:#?}\n+ only actual: {only_a:#?}");
     }
 }
@@ -78,9 +94,17 @@ fn extract_tsv_has_the_documented_columns() {
     assert_eq!(cols[8], "+");
     assert_eq!(cols[10], "true", "hedged by 'would'");
     // Spans are byte offsets into the section text (the legend after its label).
-    let legend = text.lines().find(|l| l.starts_with("Fig. 1.")).unwrap().trim_start_matches("Fig. 1.").trim_start();
+    let legend = text
+        .lines()
+        .find(|l| l.starts_with("Fig. 1."))
+        .unwrap()
+        .trim_start_matches("Fig. 1.")
+        .trim_start();
     let (a, b) = cols[12].split_once('-').unwrap();
-    assert_eq!(&legend[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()], "microglia");
+    assert_eq!(
+        &legend[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()],
+        "microglia"
+    );
 }
 
 #[test]
@@ -90,8 +114,16 @@ fn stdin_is_read_when_no_file_is_given() {
         .write_stdin("Cortisol did not activate microglia.")
         .assert()
         .success()
-        .stdout(predicate::str::contains(r#""predicate":"activates""#).and(predicate::str::contains(r#""negated":true"#)));
-    mechkg().args(["tag"]).write_stdin("The weather was fine.").assert().code(1).stdout("doc_id\tsection\tsentence\tspan\ttext\tconcept_ids\tlabels\tambiguous\tsource\n");
+        .stdout(
+            predicate::str::contains(r#""predicate":"activates""#)
+                .and(predicate::str::contains(r#""negated":true"#)),
+        );
+    mechkg()
+        .args(["tag"])
+        .write_stdin("The weather was fine.")
+        .assert()
+        .code(1)
+        .stdout("doc_id\tsection\tsentence\tspan\ttext\tconcept_ids\tlabels\tambiguous\tsource\n");
 }
 
 #[test]
@@ -108,16 +140,67 @@ fn build_then_path_lookup_query() {
     let store = store_arg(&dir);
     let path = stdout_of(&["path", "stress", "CRH", "--store", &store]);
     assert!(path.contains("Stress, Psychological --activates(+)--> neuron --releases(+)--> Corticotropin-Releasing Hormone"), "{path}");
-    assert!(path.contains("Hypothalamus neurons will be activated by stressful stimuli"), "{path}");
+    assert!(
+        path.contains("Hypothalamus neurons will be activated by stressful stimuli"),
+        "{path}"
+    );
     let lookup = stdout_of(&["lookup", "OXT", "--store", &store]);
     assert!(lookup.starts_with("MESH:D010121\tOxytocin"), "{lookup}");
-    assert!(lookup.contains("-> binds oxytocin receptor (HGNC:8529)"), "{lookup}");
-    assert!(lookup.contains("-> treats Depression (MESH:D003863)"), "{lookup}");
-    let q = stdout_of(&["query", "downstream", "--param", "concept=ACTH", "--format", "tsv", "--store", &store]);
-    assert!(q.contains("<http://purl.obolibrary.org/obo/UBERON_0002369>"), "{q}");
-    mechkg().args(["query", "upstream", "--param", "concept=MESH:D000324", "--store", &store]).assert().success().stdout(predicate::str::contains("adenohypophysis"));
-    mechkg().args(["query", "ASK { ?s mkg:crosses UBERON:0000120 }", "--format", "json", "--store", &store]).assert().success().stdout(predicate::str::contains("true"));
-    mechkg().args(["query", "SELECT ?x WHERE { ?x mkg:treats CL:0000540 }", "--store", &store]).assert().code(1);
+    assert!(
+        lookup.contains("-> binds oxytocin receptor (HGNC:8529)"),
+        "{lookup}"
+    );
+    assert!(
+        lookup.contains("-> treats Depression (MESH:D003863)"),
+        "{lookup}"
+    );
+    let q = stdout_of(&[
+        "query",
+        "downstream",
+        "--param",
+        "concept=ACTH",
+        "--format",
+        "tsv",
+        "--store",
+        &store,
+    ]);
+    assert!(
+        q.contains("<http://purl.obolibrary.org/obo/UBERON_0002369>"),
+        "{q}"
+    );
+    mechkg()
+        .args([
+            "query",
+            "upstream",
+            "--param",
+            "concept=MESH:D000324",
+            "--store",
+            &store,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("adenohypophysis"));
+    mechkg()
+        .args([
+            "query",
+            "ASK { ?s mkg:crosses UBERON:0000120 }",
+            "--format",
+            "json",
+            "--store",
+            &store,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("true"));
+    mechkg()
+        .args([
+            "query",
+            "SELECT ?x WHERE { ?x mkg:treats CL:0000540 }",
+            "--store",
+            &store,
+        ])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -125,7 +208,10 @@ fn building_again_replaces_the_document() {
     let dir = built_store();
     let store = store_arg(&dir);
     let first = stdout_of(&["export", "--format", "nquads", "--store", &store]);
-    mechkg().args(["build", SEED, "--store", &store]).assert().success();
+    mechkg()
+        .args(["build", SEED, "--store", &store])
+        .assert()
+        .success();
     let second = stdout_of(&["export", "--format", "nquads", "--store", &store]);
     assert_eq!(first, second, "a rebuild changes nothing");
 }
@@ -135,9 +221,17 @@ fn turtle_export_parses_back_to_the_same_graph() {
     let dir = built_store();
     let store = store_arg(&dir);
     let out = dir.path().join("graph.ttl");
-    mechkg().args(["export", "--store", &store, "-o"]).arg(&out).assert().success();
+    mechkg()
+        .args(["export", "--store", &store, "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     let turtle = std::fs::read_to_string(&out).unwrap();
-    assert!(turtle.contains("@prefix mkg: <https://w3id.org/mechkg/vocab#> ."), "{}", &turtle[..200]);
+    assert!(
+        turtle.contains("@prefix mkg: <https://w3id.org/mechkg/vocab#> ."),
+        "{}",
+        &turtle[..200]
+    );
     let nquads = stdout_of(&["export", "--format", "nquads", "--store", &store]);
     let triples_of_quads: Vec<String> = {
         let mut t: Vec<String> = RdfParser::from_format(RdfFormat::NQuads)
@@ -150,13 +244,28 @@ fn turtle_export_parses_back_to_the_same_graph() {
     };
     assert_same_graph(&triples_of_quads, &canonical(&turtle, RdfFormat::Turtle));
     let trig = stdout_of(&["export", "--format", "trig", "--store", &store]);
-    assert_same_graph(&canonical(&nquads, RdfFormat::NQuads), &canonical(&trig, RdfFormat::TriG));
-    let doc = stdout_of(&["export", "--format", "nquads", "--doc", "file:jiang2023", "--store", &store]);
-    assert!(doc.lines().all(|l| l.ends_with("<https://w3id.org/mechkg/doc/file:jiang2023> .")));
+    assert_same_graph(
+        &canonical(&nquads, RdfFormat::NQuads),
+        &canonical(&trig, RdfFormat::TriG),
+    );
+    let doc = stdout_of(&[
+        "export",
+        "--format",
+        "nquads",
+        "--doc",
+        "file:jiang2023",
+        "--store",
+        &store,
+    ]);
+    assert!(doc
+        .lines()
+        .all(|l| l.ends_with("<https://w3id.org/mechkg/doc/file:jiang2023> .")));
 }
 
 fn quad_count(store: &str) -> usize {
-    stdout_of(&["export", "--format", "nquads", "--store", store]).lines().count()
+    stdout_of(&["export", "--format", "nquads", "--store", store])
+        .lines()
+        .count()
 }
 
 #[test]
@@ -187,7 +296,11 @@ fn bad_input_fails_cleanly_and_leaves_the_store_untouched() {
             .stderr(predicate::str::starts_with("mechkg: ").and(predicate::str::contains(msg)));
         assert_eq!(quad_count(&store), before, "{msg}");
     }
-    mechkg().args(["build", "no/such/file.txt", "--store", &store]).assert().code(2).stderr(predicate::str::contains("no/such/file.txt: no such file"));
+    mechkg()
+        .args(["build", "no/such/file.txt", "--store", &store])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt: no such file"));
     assert_eq!(quad_count(&store), before);
 }
 
@@ -195,32 +308,111 @@ fn bad_input_fails_cleanly_and_leaves_the_store_untouched() {
 fn errors_are_one_line_with_exit_code_2() {
     let dir = TempDir::new().unwrap();
     let vocab = dir.path().join("v.tsv");
-    std::fs::write(&vocab, "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\nMESH:D1\tX\tbiolink:Cell\n").unwrap();
+    std::fs::write(
+        &vocab,
+        "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\nMESH:D1\tX\tbiolink:Cell\n",
+    )
+    .unwrap();
     let rules = dir.path().join("r.toml");
     std::fs::write(&rules, "version = 1\n[lexicon]\nskip = [\n").unwrap();
     let nostore = dir.path().join("none").display().to_string();
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec!["extract".into(), SEED.into(), "--vocab".into(), vocab.display().to_string()], "v.tsv:3: expected 5 tab-separated columns"),
-        (vec!["extract".into(), SEED.into(), "--vocab".into(), "missing.tsv".into()], "could not read vocabulary missing.tsv"),
-        (vec!["extract".into(), SEED.into(), "--rules".into(), rules.display().to_string()], "r.toml:"),
-        (vec!["extract".into(), SEED.into(), "--sections".into(), "appendix".into()], "unknown section \"appendix\""),
-        (vec!["query".into(), "SELECT ?x WHERE {".into(), "--memory".into()], "SPARQL syntax error"),
-        (vec!["query".into(), "nosuchquery".into(), "--memory".into()], "unknown named query \"nosuchquery\""),
-        (vec!["query".into(), "downstream".into(), "--memory".into()], "needs --param concept=VALUE"),
-        (vec!["query".into(), "downstream".into(), "--param".into(), "x=1".into(), "--memory".into()], "needs --param concept"),
-        (vec!["export".into(), "--store".into(), nostore.clone()], "no store here"),
-        (vec!["path".into(), "stress".into(), "zzzzqqq".into(), "--store".into(), nostore], "no concept named \"zzzzqqq\""),
+        (
+            vec![
+                "extract".into(),
+                SEED.into(),
+                "--vocab".into(),
+                vocab.display().to_string(),
+            ],
+            "v.tsv:3: expected 5 tab-separated columns",
+        ),
+        (
+            vec![
+                "extract".into(),
+                SEED.into(),
+                "--vocab".into(),
+                "missing.tsv".into(),
+            ],
+            "could not read vocabulary missing.tsv",
+        ),
+        (
+            vec![
+                "extract".into(),
+                SEED.into(),
+                "--rules".into(),
+                rules.display().to_string(),
+            ],
+            "r.toml:",
+        ),
+        (
+            vec![
+                "extract".into(),
+                SEED.into(),
+                "--sections".into(),
+                "appendix".into(),
+            ],
+            "unknown section \"appendix\"",
+        ),
+        (
+            vec![
+                "query".into(),
+                "SELECT ?x WHERE {".into(),
+                "--memory".into(),
+            ],
+            "SPARQL syntax error",
+        ),
+        (
+            vec!["query".into(), "nosuchquery".into(), "--memory".into()],
+            "unknown named query \"nosuchquery\"",
+        ),
+        (
+            vec!["query".into(), "downstream".into(), "--memory".into()],
+            "needs --param concept=VALUE",
+        ),
+        (
+            vec![
+                "query".into(),
+                "downstream".into(),
+                "--param".into(),
+                "x=1".into(),
+                "--memory".into(),
+            ],
+            "needs --param concept",
+        ),
+        (
+            vec!["export".into(), "--store".into(), nostore.clone()],
+            "no store here",
+        ),
+        (
+            vec![
+                "path".into(),
+                "stress".into(),
+                "zzzzqqq".into(),
+                "--store".into(),
+                nostore,
+            ],
+            "no concept named \"zzzzqqq\"",
+        ),
     ];
     for (args, msg) in cases {
         let out = mechkg().args(&args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.starts_with("mechkg: ") && err.contains(msg), "{args:?}: {err}");
+        assert!(
+            err.starts_with("mechkg: ") && err.contains(msg),
+            "{args:?}: {err}"
+        );
         assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
-    mechkg().args(["extract", "--input-format", "pdf", SEED]).assert().code(2);
-    mechkg().args(["extract", "--format", "yaml", SEED]).assert().code(2);
+    mechkg()
+        .args(["extract", "--input-format", "pdf", SEED])
+        .assert()
+        .code(2);
+    mechkg()
+        .args(["extract", "--format", "yaml", SEED])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -241,9 +433,17 @@ fn lookup_by_name_symbol_and_curie() {
     let out = stdout_of(&["lookup", "cortisol", "--memory"]);
     assert!(out.starts_with("MESH:D006854\tHydrocortisone"), "{out}");
     assert!(stdout_of(&["lookup", "MESH:D006854", "--memory"]).starts_with("MESH:D006854\t"));
-    assert!(stdout_of(&["lookup", "SON", "--memory"]).starts_with("UBERON:0001929\tsupraoptic nucleus"));
-    assert!(stdout_of(&["lookup", "blood-brain barrier", "--memory"]).starts_with("UBERON:0000120\t"));
-    mechkg().args(["lookup", "son", "--memory"]).assert().code(1).stdout("");
+    assert!(
+        stdout_of(&["lookup", "SON", "--memory"]).starts_with("UBERON:0001929\tsupraoptic nucleus")
+    );
+    assert!(
+        stdout_of(&["lookup", "blood-brain barrier", "--memory"]).starts_with("UBERON:0000120\t")
+    );
+    mechkg()
+        .args(["lookup", "son", "--memory"])
+        .assert()
+        .code(1)
+        .stdout("");
     mechkg()
         .args(["lookup", "cortizol", "--memory"])
         .assert()

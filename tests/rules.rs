@@ -6,7 +6,13 @@ use mechkg::Pipeline;
 use std::collections::BTreeSet;
 
 fn relations(pipeline: &Pipeline, text: &str) -> BTreeSet<String> {
-    let doc = read::read("-", text.as_bytes(), InputFormat::Text, &ReadOptions::default()).unwrap();
+    let doc = read::read(
+        "-",
+        text.as_bytes(),
+        InputFormat::Text,
+        &ReadOptions::default(),
+    )
+    .unwrap();
     let a = pipeline.annotate(doc);
     let mut out = BTreeSet::new();
     for (section, result) in a.doc.sections.iter().zip(&a.sections) {
@@ -41,12 +47,20 @@ fn every_rule_example_holds() {
             let got = relations(&pipeline, &ex.text);
             let want: BTreeSet<String> = ex.expect.iter().cloned().collect();
             if got != want {
-                failures.push(format!("rule {}: {:?}\n  expected {want:?}\n  found    {got:?}", rule.id, ex.text));
+                failures.push(format!(
+                    "rule {}: {:?}\n  expected {want:?}\n  found    {got:?}",
+                    rule.id, ex.text
+                ));
             }
         }
     }
     assert!(count >= 40, "only {count} examples");
-    assert!(failures.is_empty(), "{} of {count} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

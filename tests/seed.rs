@@ -50,15 +50,33 @@ fn check(path: &str, format: InputFormat) {
     let mut report = Vec::new();
     let (mut should, mut should_found) = (0, 0);
     for e in expected() {
-        let hit = found.iter().any(|(s, p, o)| e.subjects.contains(s) && e.predicates.contains(p) && e.objects.contains(o));
+        let hit = found.iter().any(|(s, p, o)| {
+            e.subjects.contains(s) && e.predicates.contains(p) && e.objects.contains(o)
+        });
         match (e.level.as_str(), hit) {
-            ("must", false) => report.push(format!("missing must: {} {} {}  ({})", e.subjects.join("|"), e.predicates.join("|"), e.objects.join("|"), e.sentence)),
-            ("must_not", true) => report.push(format!("found must_not: {} {} {}", e.subjects.join("|"), e.predicates.join("|"), e.objects.join("|"))),
+            ("must", false) => report.push(format!(
+                "missing must: {} {} {}  ({})",
+                e.subjects.join("|"),
+                e.predicates.join("|"),
+                e.objects.join("|"),
+                e.sentence
+            )),
+            ("must_not", true) => report.push(format!(
+                "found must_not: {} {} {}",
+                e.subjects.join("|"),
+                e.predicates.join("|"),
+                e.objects.join("|")
+            )),
             ("should", h) => {
                 should += 1;
                 should_found += usize::from(h);
                 if !h {
-                    eprintln!("{path}: should row not found: {} {} {}", e.subjects.join("|"), e.predicates.join("|"), e.objects.join("|"));
+                    eprintln!(
+                        "{path}: should row not found: {} {} {}",
+                        e.subjects.join("|"),
+                        e.predicates.join("|"),
+                        e.objects.join("|")
+                    );
                 }
             }
             _ => {}
@@ -67,7 +85,11 @@ fn check(path: &str, format: InputFormat) {
     if should_found * 4 < should * 3 {
         report.push(format!("only {should_found} of {should} should rows found"));
     }
-    assert!(report.is_empty(), "{path}:\n{}\nfound:\n{found:#?}", report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "{path}:\n{}\nfound:\n{found:#?}",
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -87,5 +109,8 @@ fn seed_text_and_jats_state_the_same_mechanisms() {
         let bytes = std::fs::read(path).unwrap();
         triples(&pipeline.annotate(read::read(path, &bytes, f, &ReadOptions::default()).unwrap()))
     };
-    assert_eq!(load("fixtures/seed/jiang2023.txt", InputFormat::Text), load("fixtures/seed/jiang2023.xml", InputFormat::Jats));
+    assert_eq!(
+        load("fixtures/seed/jiang2023.txt", InputFormat::Text),
+        load("fixtures/seed/jiang2023.xml", InputFormat::Jats)
+    );
 }

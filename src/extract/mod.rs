@@ -89,8 +89,12 @@ impl Extractor {
         for i in 1..items.len() {
             let Some(m) = items[i].ent else { continue };
             let text = mentions[m].text.to_lowercase();
-            let after_anaphor = items[i - 1].ent.is_none() && lex.anaphors.contains(&items[i - 1].text);
-            if after_anaphor && lex.anaphor_heads.contains(&text) && items[i].span == mentions[m].span {
+            let after_anaphor =
+                items[i - 1].ent.is_none() && lex.anaphors.contains(&items[i - 1].text);
+            if after_anaphor
+                && lex.anaphor_heads.contains(&text)
+                && items[i].span == mentions[m].span
+            {
                 items[i].ent = None;
                 items[i].text = text;
             }
@@ -115,7 +119,11 @@ impl Extractor {
                 if m.is_ambiguous() {
                     None
                 } else {
-                    Some(vocab.get(&m.concepts[0]).map_or(ArgType::Other, |c| c.arg_type()))
+                    Some(
+                        vocab
+                            .get(&m.concepts[0])
+                            .map_or(ArgType::Other, |c| c.arg_type()),
+                    )
                 }
             })
             .collect();
@@ -131,7 +139,10 @@ impl Extractor {
                 types: &types,
                 antecedents: &previous_groups,
             };
-            if items.iter().filter(|i| i.ent.is_some()).count() + usize::from(!previous_groups.is_empty()) >= 2 {
+            if items.iter().filter(|i| i.ent.is_some()).count()
+                + usize::from(!previous_groups.is_empty())
+                >= 2
+            {
                 for r in ctx.run() {
                     out.push((si, r));
                 }
@@ -150,24 +161,32 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
     let mut out: Vec<Item> = Vec::new();
     let mut mi = mentions.partition_point(|m| m.span.start < span.start);
     let mut p = span.start;
-    let bytes = text.as_bytes();
     while p < span.end {
         while mi < mentions.len() && mentions[mi].span.start < p {
             mi += 1;
         }
-        if mi < mentions.len() && mentions[mi].span.start == p && mentions[mi].span.end <= span.end {
-            if types[mi].is_some() {
+        if mi < mentions.len()
+            && mentions[mi].span.start == p
+            && mentions[mi].span.end <= span.end
+            && types[mi].is_some()
+        {
+            {
                 let m = &mentions[mi];
                 // A compound: this mention right after another entity, joined by a space or hyphen.
                 let joined = out.last().is_some_and(|last| {
-                    last.ent.is_some() && text[last.span.end..p].chars().all(|c| c == ' ' || c == '-')
+                    last.ent.is_some()
+                        && text[last.span.end..p].chars().all(|c| c == ' ' || c == '-')
                 });
                 if joined {
                     let last = out.last_mut().unwrap();
                     last.span.end = m.span.end;
                     last.ent = Some(mi);
                 } else {
-                    out.push(Item { span: m.span.clone(), text: String::new(), ent: Some(mi) });
+                    out.push(Item {
+                        span: m.span.clone(),
+                        text: String::new(),
+                        ent: Some(mi),
+                    });
                 }
                 p = m.span.end;
                 mi += 1;
@@ -182,12 +201,19 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 .char_indices()
                 .find(|(_, c)| !c.is_alphanumeric())
                 .map_or(span.end, |(i, _)| p + i);
-            out.push(Item { span: p..end, text: text[p..end].to_lowercase(), ent: None });
+            out.push(Item {
+                span: p..end,
+                text: text[p..end].to_lowercase(),
+                ent: None,
+            });
             p = end;
         } else {
             let end = p + c.len_utf8();
-            let _ = bytes;
-            out.push(Item { span: p..end, text: c.to_string(), ent: None });
+            out.push(Item {
+                span: p..end,
+                text: c.to_string(),
+                ent: None,
+            });
             p = end;
         }
     }
@@ -209,7 +235,10 @@ impl Sentence_<'_> {
     }
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.items.get(i).filter(|it| it.ent.is_none()).map(|it| it.text.as_str())
+        self.items
+            .get(i)
+            .filter(|it| it.ent.is_none())
+            .map(|it| it.text.as_str())
     }
 
     fn in_set(&self, i: usize, set: &HashSet<String>) -> bool {
@@ -217,8 +246,10 @@ impl Sentence_<'_> {
     }
 
     fn is_break(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| matches!(w, ";" | ":" | "," | "(" | ")" | "[" | "]") || self.lex().clause_breaks.contains(w))
+        self.word(i).is_some_and(|w| {
+            matches!(w, ";" | ":" | "," | "(" | ")" | "[" | "]")
+                || self.lex().clause_breaks.contains(w)
+        })
     }
 
     /// Words that may stand between list members or before a noun: determiners and adjectives,
@@ -242,8 +273,12 @@ impl Sentence_<'_> {
 
     /// The trigger forms matching at item `i`: (rule index, form length), longest forms only.
     fn forms_at(&self, i: usize) -> Vec<(usize, usize)> {
-        let Some(first) = self.word(i) else { return Vec::new() };
-        let Some(cands) = self.ex.index.get(first) else { return Vec::new() };
+        let Some(first) = self.word(i) else {
+            return Vec::new();
+        };
+        let Some(cands) = self.ex.index.get(first) else {
+            return Vec::new();
+        };
         let mut best = 0;
         let mut out: Vec<(usize, usize)> = Vec::new();
         for &(ri, fi) in cands {
@@ -279,12 +314,16 @@ impl Sentence_<'_> {
         let lex = self.lex();
         match rule.frame {
             Frame::Verb | Frame::Fixed => {
-                let det1 = i > 0 && self.in_set(i - 1, &lex.determiners) && self.word(i - 1) != Some("that");
+                let det1 = i > 0
+                    && self.in_set(i - 1, &lex.determiners)
+                    && self.word(i - 1) != Some("that");
                 let det2 = i > 1 && self.is_modifier(i - 1) && self.in_set(i - 2, &lex.determiners);
                 !(det1 || det2)
             }
             Frame::Noun => self.noun_context(i, len),
-            Frame::Induced => i > 1 && self.word(i - 1) == Some("-") && self.items[i - 2].ent.is_some(),
+            Frame::Induced => {
+                i > 1 && self.word(i - 1) == Some("-") && self.items[i - 2].ent.is_some()
+            }
             Frame::Between | Frame::Prep => true,
         }
     }
@@ -306,10 +345,15 @@ impl Sentence_<'_> {
         }
         let verb_at: HashSet<usize> = triggers
             .iter()
-            .filter(|(_, ri, _)| matches!(self.ex.rules.rules[*ri].frame, Frame::Verb | Frame::Fixed))
+            .filter(|(_, ri, _)| {
+                matches!(self.ex.rules.rules[*ri].frame, Frame::Verb | Frame::Fixed)
+            })
             .map(|t| t.0)
             .collect();
-        let hedged = self.items.iter().any(|it| it.ent.is_none() && self.lex().hedges.contains(&it.text));
+        let hedged = self
+            .items
+            .iter()
+            .any(|it| it.ent.is_none() && self.lex().hedges.contains(&it.text));
         let mut fired: Vec<Fired> = Vec::new();
         let mut out = Vec::new();
         let mut seen = HashSet::new();
@@ -317,8 +361,14 @@ impl Sentence_<'_> {
             let rule = &self.ex.rules.rules[ri];
             let found = self.arguments(rule, at, len, &fired, &verb_at);
             let Some((subj, obj, how, flip, neg_from)) = found else {
-                if rule.control != Control::None && matches!(rule.frame, Frame::Verb | Frame::Fixed) {
-                    fired.push(Fired { at, control: rule.control, subject: None, object: None });
+                if rule.control != Control::None && matches!(rule.frame, Frame::Verb | Frame::Fixed)
+                {
+                    fired.push(Fired {
+                        at,
+                        control: rule.control,
+                        subject: None,
+                        object: None,
+                    });
                 }
                 continue;
             };
@@ -326,7 +376,9 @@ impl Sentence_<'_> {
             let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
             let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
                 let m = &subj.members;
-                (0..m.len()).flat_map(|a| (a + 1..m.len()).map(move |b| (m[a], m[b]))).collect()
+                (0..m.len())
+                    .flat_map(|a| (a + 1..m.len()).map(move |b| (m[a], m[b])))
+                    .collect()
             } else {
                 subj.members
                     .iter()
@@ -373,7 +425,12 @@ impl Sentence_<'_> {
                     Order::Forward => (subj, obj),
                     Order::Reverse => (obj, subj),
                 };
-                fired.push(Fired { at, control: rule.control, subject: Some(subject), object: Some(object) });
+                fired.push(Fired {
+                    at,
+                    control: rule.control,
+                    subject: Some(subject),
+                    object: Some(object),
+                });
             }
         }
         out
@@ -394,8 +451,16 @@ impl Sentence_<'_> {
         let near = at.saturating_sub(3);
         match rule.frame {
             Frame::Prep => {
-                let s = self.items.get(at.checked_sub(1)?).filter(|it| it.ent.is_some())?;
-                let subj = Group { members: vec![s.ent.unwrap()], first: at - 1, last: at - 1, anaphora: false };
+                let s = self
+                    .items
+                    .get(at.checked_sub(1)?)
+                    .filter(|it| it.ent.is_some())?;
+                let subj = Group {
+                    members: vec![s.ent.unwrap()],
+                    first: at - 1,
+                    last: at - 1,
+                    anaphora: false,
+                };
                 let mut k = after;
                 while k < self.items.len() && k < after + 2 && self.is_modifier(k) {
                     k += 1;
@@ -415,11 +480,17 @@ impl Sentence_<'_> {
                     return Some((group.clone(), group, "", false, near));
                 }
                 // "between X signal and Y": the second member after the next "and".
-                let and = (group.last + 1..(group.last + 4).min(self.items.len())).find(|&k| self.is_coordinator(k))?;
+                let and = (group.last + 1..(group.last + 4).min(self.items.len()))
+                    .find(|&k| self.is_coordinator(k))?;
                 let (second, _) = self.right_group(and + 1, 3, verbs)?;
                 let mut members = group.members.clone();
                 members.extend(second.members);
-                let g = Group { members, first: group.first, last: second.last, anaphora: false };
+                let g = Group {
+                    members,
+                    first: group.first,
+                    last: second.last,
+                    anaphora: false,
+                };
                 Some((g.clone(), g, "", false, near))
             }
             Frame::Noun => {
@@ -456,7 +527,12 @@ impl Sentence_<'_> {
 
     /// The subject of an active verb: from a governing clause (control, gerund, coordinated verb) or
     /// the nearest group to the left.
-    fn subject(&self, at: usize, fired: &[Fired], verbs: &HashSet<usize>) -> Option<(Group, &'static str, usize)> {
+    fn subject(
+        &self,
+        at: usize,
+        fired: &[Fired],
+        verbs: &HashSet<usize>,
+    ) -> Option<(Group, &'static str, usize)> {
         let lex = self.lex();
         let mut k = at;
         while k > 0 && self.in_set(k - 1, &lex.skip) && self.word(k - 1) != Some("to") {
@@ -464,20 +540,46 @@ impl Sentence_<'_> {
         }
         let prev = k.checked_sub(1).and_then(|p| self.word(p));
         let gerund = self.word(at).is_some_and(|w| w.ends_with("ing"));
-        let controller = fired.iter().rev().find(|f| f.at < at && f.control != Control::None);
+        let controller = fired
+            .iter()
+            .rev()
+            .find(|f| f.at < at && f.control != Control::None);
         let from_controller = |f: &Fired, object: bool| {
-            if object { f.object.clone() } else { f.subject.clone() }
+            if object {
+                f.object.clone()
+            } else {
+                f.subject.clone()
+            }
         };
         if let Some(f) = controller {
             let by_control = match prev {
                 Some("to") => Some(f.control == Control::Object),
-                Some("by" | "via" | "through" | "thereby" | "thus" | "hence" | ",") if gerund => Some(false),
+                Some("by" | "via" | "through" | "thereby" | "thus" | "hence" | ",") if gerund => {
+                    Some(false)
+                }
                 Some("and" | "or") => Some(false),
                 _ => None,
             };
             if let Some(object) = by_control {
-                let how = if object { "+control:object" } else { "+control:subject" };
+                let how = if object {
+                    "+control:object"
+                } else {
+                    "+control:subject"
+                };
                 return from_controller(f, object).map(|g| (g, how, at.saturating_sub(3)));
+            }
+        }
+        // "microglia, which release cytokines": the relative pronoun stands for the list before it.
+        if let (Some(p), true) = (
+            k.checked_sub(1),
+            matches!(prev, Some("which" | "that" | "who")),
+        ) {
+            let mut j = p;
+            if j > 0 && self.word(j - 1) == Some(",") {
+                j -= 1;
+            }
+            if j > 0 && self.items[j - 1].ent.is_some() {
+                return Some((self.extend_left(j - 1), "+relative", p));
             }
         }
         let g = self.left_group(at, 5, verbs)?;
@@ -488,7 +590,10 @@ impl Sentence_<'_> {
     fn is_passive(&self, rule: &Rule, at: usize, len: usize) -> bool {
         let lex = self.lex();
         let mut k = at;
-        while k > 0 && self.in_set(k - 1, &lex.skip) && !BE.contains(&self.word(k - 1).unwrap_or("")) {
+        while k > 0
+            && self.in_set(k - 1, &lex.skip)
+            && !BE.contains(&self.word(k - 1).unwrap_or(""))
+        {
             k -= 1;
         }
         if k > 0 && BE.contains(&self.word(k - 1).unwrap_or("")) {
@@ -506,7 +611,11 @@ impl Sentence_<'_> {
     /// The agent after a preposition of `rule.agent` (default `by`), within the clause.
     fn agent(&self, rule: &Rule, from: usize, verbs: &HashSet<usize>) -> Option<Group> {
         let by = ["by".to_string()];
-        let preps: &[String] = if rule.agent.is_empty() { &by } else { &rule.agent };
+        let preps: &[String] = if rule.agent.is_empty() {
+            &by
+        } else {
+            &rule.agent
+        };
         let mut k = from;
         while k < self.items.len() && k < from + 8 {
             if self.is_break(k) || verbs.contains(&k) {
@@ -514,10 +623,17 @@ impl Sentence_<'_> {
             }
             if self.word(k).is_some_and(|w| preps.iter().any(|p| p == w)) {
                 let mut j = k + 1;
-                while j < self.items.len() && j < k + 3 && (self.is_modifier(j) || self.in_set(j, &self.lex().determiners)) {
+                while j < self.items.len()
+                    && j < k + 3
+                    && (self.is_modifier(j) || self.in_set(j, &self.lex().determiners))
+                {
                     j += 1;
                 }
-                return self.items.get(j).filter(|it| it.ent.is_some()).map(|_| self.extend_right(j));
+                return self
+                    .items
+                    .get(j)
+                    .filter(|it| it.ent.is_some())
+                    .map(|_| self.extend_right(j));
             }
             k += 1;
         }
@@ -526,7 +642,12 @@ impl Sentence_<'_> {
 
     /// The nearest group to the right of `from`, within `budget` content words; with whether a
     /// reversing head ("improvement of") stands before it.
-    fn right_group(&self, from: usize, budget: usize, verbs: &HashSet<usize>) -> Option<(Group, bool)> {
+    fn right_group(
+        &self,
+        from: usize,
+        budget: usize,
+        verbs: &HashSet<usize>,
+    ) -> Option<(Group, bool)> {
         let lex = self.lex();
         let mut left = budget;
         let mut flip = false;
@@ -540,7 +661,9 @@ impl Sentence_<'_> {
                 return None;
             }
             let w = it.text.as_str();
-            if lex.stop_prepositions.contains(w) || matches!(w, "that" | "which" | "who" | "whom" | "whose") {
+            if lex.stop_prepositions.contains(w)
+                || matches!(w, "that" | "which" | "who" | "whom" | "whose")
+            {
                 return None;
             }
             if lex.reversers.contains(w) {
@@ -633,9 +756,19 @@ impl Sentence_<'_> {
         }
         if comma_join && members.len() == 2 {
             // "X, and Y acts": a comma before the conjunction joins clauses, not a pair.
-            return Group { members: vec![*members.last().unwrap()], first: k, last: k, anaphora: false };
+            return Group {
+                members: vec![*members.last().unwrap()],
+                first: k,
+                last: k,
+                anaphora: false,
+            };
         }
-        Group { members, first, last: k, anaphora: false }
+        Group {
+            members,
+            first,
+            last: k,
+            anaphora: false,
+        }
     }
 
     /// The list that starts with the entity at `k`.
@@ -665,9 +798,19 @@ impl Sentence_<'_> {
             members.push(self.items[j].ent.unwrap());
         }
         if comma_join && members.len() == 2 {
-            return Group { members: vec![members[0]], first: k, last: k, anaphora: false };
+            return Group {
+                members: vec![members[0]],
+                first: k,
+                last: k,
+                anaphora: false,
+            };
         }
-        Group { members, first: k, last, anaphora: false }
+        Group {
+            members,
+            first: k,
+            last,
+            anaphora: false,
+        }
     }
 
     /// Every maximal list of the sentence, left to right: antecedents for the next sentence.
@@ -695,7 +838,11 @@ fn orient(order: Order, grammatical_subject: Group, grammatical_object: Group) -
 }
 
 /// The predicate under a reversing head: "causes improvement of a disease" treats it.
-fn flipped(p: Predicate, object: ArgType, flips: &std::collections::BTreeMap<Predicate, Predicate>) -> Predicate {
+fn flipped(
+    p: Predicate,
+    object: ArgType,
+    flips: &std::collections::BTreeMap<Predicate, Predicate>,
+) -> Predicate {
     let q = flips.get(&p).copied().unwrap_or(p);
     if q == Predicate::Decreases && matches!(object, ArgType::Disease | ArgType::Phenotype) {
         Predicate::Treats

@@ -191,17 +191,26 @@ impl RuleSet {
             }
         })?;
         if raw.version != RULES_VERSION {
-            return Err(err(format!("rule file version {} is not supported (expected {RULES_VERSION})", raw.version)));
+            return Err(err(format!(
+                "rule file version {} is not supported (expected {RULES_VERSION})",
+                raw.version
+            )));
         }
         let pred = |s: &str, id: &str| {
             Predicate::parse(s).ok_or_else(|| {
                 let known: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
-                err(format!("rule {id}: unknown predicate {s:?} (known: {})", known.join(", ")))
+                err(format!(
+                    "rule {id}: unknown predicate {s:?} (known: {})",
+                    known.join(", ")
+                ))
             })
         };
         let types = |list: &[String], id: &str| -> Result<Vec<ArgType>> {
             list.iter()
-                .map(|t| ArgType::parse(t).ok_or_else(|| err(format!("rule {id}: unknown argument type {t:?}"))))
+                .map(|t| {
+                    ArgType::parse(t)
+                        .ok_or_else(|| err(format!("rule {id}: unknown argument type {t:?}")))
+                })
                 .collect()
         };
         let mut flips = BTreeMap::new();
@@ -234,7 +243,8 @@ impl RuleSet {
             }
             let mut by_object = Vec::new();
             for (t, p) in &r.by_object {
-                let t = ArgType::parse(t).ok_or_else(|| err(format!("rule {}: unknown argument type {t:?}", r.id)))?;
+                let t = ArgType::parse(t)
+                    .ok_or_else(|| err(format!("rule {}: unknown argument type {t:?}", r.id)))?;
                 by_object.push((t, pred(p, &r.id)?));
             }
             rules.push(Rule {

@@ -25,7 +25,10 @@ enum Node {
 
 impl Element {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     fn elements(&self) -> impl Iterator<Item = &Element> {
@@ -69,7 +72,10 @@ impl Element {
                 Node::Text(t) => out.push_str(t),
                 Node::Element(e) => {
                     // Block elements inside a paragraph or caption keep a space apart.
-                    if matches!(e.name.as_str(), "p" | "title" | "label" | "list-item" | "break") {
+                    if matches!(
+                        e.name.as_str(),
+                        "p" | "title" | "label" | "list-item" | "break"
+                    ) {
                         out.push(' ');
                     }
                     e.collect_text(out);
@@ -85,7 +91,11 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
     let mut stack: Vec<Element> = vec![Element::default()];
     let err = |reader: &Reader<&[u8]>, msg: String| {
         let pos = reader.buffer_position() as usize;
-        let line = xml.as_bytes()[..pos.min(xml.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = xml.as_bytes()[..pos.min(xml.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         Error::input(name, format!("line {line}: malformed XML: {msg}"))
     };
     loop {
@@ -96,8 +106,14 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
                     ..Element::default()
                 };
                 for a in e.attributes().flatten() {
-                    let v = a.unescape_value().map(|v| v.into_owned()).unwrap_or_default();
-                    el.attrs.push((String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(), v));
+                    let v = a
+                        .unescape_value()
+                        .map(|v| v.into_owned())
+                        .unwrap_or_default();
+                    el.attrs.push((
+                        String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(),
+                        v,
+                    ));
                 }
                 stack.push(el);
             }
@@ -107,8 +123,14 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
                     ..Element::default()
                 };
                 for a in e.attributes().flatten() {
-                    let v = a.unescape_value().map(|v| v.into_owned()).unwrap_or_default();
-                    el.attrs.push((String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(), v));
+                    let v = a
+                        .unescape_value()
+                        .map(|v| v.into_owned())
+                        .unwrap_or_default();
+                    el.attrs.push((
+                        String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(),
+                        v,
+                    ));
                 }
                 stack.last_mut().unwrap().children.push(Node::Element(el));
             }
@@ -121,7 +143,11 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
             }
             Ok(Event::Text(t)) => {
                 let s = t.unescape().map_err(|e| err(&reader, e.to_string()))?;
-                stack.last_mut().unwrap().children.push(Node::Text(s.into_owned()));
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Text(s.into_owned()));
             }
             Ok(Event::CData(t)) => {
                 let s = String::from_utf8_lossy(&t).into_owned();
@@ -135,7 +161,10 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
     if stack.len() != 1 {
         return Err(Error::input(
             name,
-            format!("malformed XML: <{}> is not closed at the end of the file", stack.last().unwrap().name),
+            format!(
+                "malformed XML: <{}> is not closed at the end of the file",
+                stack.last().unwrap().name
+            ),
         ));
     }
     let root = stack.pop().unwrap();
@@ -159,7 +188,11 @@ pub fn read(name: &str, xml: &str) -> Result<Document> {
             match id.attr("pub-id-type") {
                 Some("pmid") => ids.pmid = Some(value),
                 Some("pmc" | "pmcid") => {
-                    ids.pmcid = Some(if value.starts_with("PMC") { value } else { format!("PMC{value}") })
+                    ids.pmcid = Some(if value.starts_with("PMC") {
+                        value
+                    } else {
+                        format!("PMC{value}")
+                    })
                 }
                 Some("doi") => ids.doi = Some(value),
                 _ => {}
@@ -168,14 +201,26 @@ pub fn read(name: &str, xml: &str) -> Result<Document> {
     }
     let mut sections = Vec::new();
     if let Some(title) = meta.and_then(|m| m.find("article-title")) {
-        sections.push(Section { kind: SectionKind::Title, label: None, text: title.text() });
+        sections.push(Section {
+            kind: SectionKind::Title,
+            label: None,
+            text: title.text(),
+        });
     }
     if let Some(meta) = meta {
         let mut abstracts = Vec::new();
         meta.find_all("abstract", &mut abstracts);
         // The main abstract has no type; graphical abstracts, digests and teasers are not it.
-        let main: Vec<&Element> = abstracts.iter().copied().filter(|a| a.attr("abstract-type").is_none()).collect();
-        let chosen = if main.is_empty() { abstracts.into_iter().take(1).collect() } else { main };
+        let main: Vec<&Element> = abstracts
+            .iter()
+            .copied()
+            .filter(|a| a.attr("abstract-type").is_none())
+            .collect();
+        let chosen = if main.is_empty() {
+            abstracts.into_iter().take(1).collect()
+        } else {
+            main
+        };
         for a in chosen {
             abstract_sections(a, None, &mut sections);
         }
@@ -183,17 +228,28 @@ pub fn read(name: &str, xml: &str) -> Result<Document> {
         meta.find_all("kwd", &mut kwds);
         if !kwds.is_empty() {
             let text = kwds.iter().map(|k| k.text()).collect::<Vec<_>>().join("; ");
-            sections.push(Section { kind: SectionKind::Keywords, label: None, text });
+            sections.push(Section {
+                kind: SectionKind::Keywords,
+                label: None,
+                text,
+            });
         }
     }
     let mut figs = Vec::new();
     article.find_all("fig", &mut figs);
     for fig in figs {
-        let label = fig.child("label").map(|l| l.text()).or_else(|| fig.attr("id").map(String::from));
+        let label = fig
+            .child("label")
+            .map(|l| l.text())
+            .or_else(|| fig.attr("id").map(String::from));
         if let Some(caption) = fig.child("caption") {
             let text = caption.text();
             if !text.is_empty() {
-                sections.push(Section { kind: SectionKind::FigureLegend, label, text });
+                sections.push(Section {
+                    kind: SectionKind::FigureLegend,
+                    label,
+                    text,
+                });
             }
         }
     }
@@ -207,16 +263,27 @@ pub fn read(name: &str, xml: &str) -> Result<Document> {
     } else if let Some(d) = &ids.doi {
         format!("doi:{d}")
     } else {
-        let stem = std::path::Path::new(name).file_stem().map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
         format!("file:{stem}")
     };
-    Ok(Document { id, ids, source: name.to_string(), sections })
+    Ok(Document {
+        id,
+        ids,
+        source: name.to_string(),
+        sections,
+    })
 }
 
 fn abstract_sections(el: &Element, label: Option<String>, out: &mut Vec<Section>) {
     for e in el.elements() {
         match e.name.as_str() {
-            "p" => out.push(Section { kind: SectionKind::Abstract, label: label.clone(), text: e.text() }),
+            "p" => out.push(Section {
+                kind: SectionKind::Abstract,
+                label: label.clone(),
+                text: e.text(),
+            }),
             "sec" => {
                 let l = e.child("title").map(|t| t.text()).or_else(|| label.clone());
                 abstract_sections(e, l, out);
@@ -235,12 +302,20 @@ fn body_sections(el: &Element, label: Option<String>, out: &mut Vec<Section>) {
                 for c in &e.children {
                     match c {
                         Node::Text(t) => s.push_str(t),
-                        Node::Element(x) if matches!(x.name.as_str(), "fig" | "table-wrap" | "disp-formula" | "supplementary-material") => {}
+                        Node::Element(x)
+                            if matches!(
+                                x.name.as_str(),
+                                "fig" | "table-wrap" | "disp-formula" | "supplementary-material"
+                            ) => {}
                         Node::Element(x) => s.push_str(&x.text()),
                     }
                 }
                 let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                out.push(Section { kind: SectionKind::Body, label: label.clone(), text });
+                out.push(Section {
+                    kind: SectionKind::Body,
+                    label: label.clone(),
+                    text,
+                });
             }
             "sec" => {
                 let l = e.child("title").map(|t| t.text()).or_else(|| label.clone());
@@ -276,20 +351,31 @@ mod tests {
             .iter()
             .map(|s| (s.kind.as_str(), s.label.as_deref(), s.text.as_str()))
             .collect();
-        assert_eq!(got, [
-            ("title", None, "Oxytocin and the brain"),
-            ("abstract", Some("Background"), "Cortisol & ACTH2 rise."),
-            ("keywords", None, "Oxytocin; HPA axis"),
-            ("figure_legend", Some("Figure 1"), "A title. Stress activates neurons."),
-            ("body", Some("Results"), "Body text ends."),
-        ]);
+        assert_eq!(
+            got,
+            [
+                ("title", None, "Oxytocin and the brain"),
+                ("abstract", Some("Background"), "Cortisol & ACTH2 rise."),
+                ("keywords", None, "Oxytocin; HPA axis"),
+                (
+                    "figure_legend",
+                    Some("Figure 1"),
+                    "A title. Stress activates neurons."
+                ),
+                ("body", Some("Results"), "Body text ends."),
+            ]
+        );
     }
 
     #[test]
     fn malformed_xml_names_the_line() {
-        let e = read("bad.xml", "<article>\n<front>\n</article>").unwrap_err().to_string();
+        let e = read("bad.xml", "<article>\n<front>\n</article>")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("bad.xml: line 3: malformed XML"), "{e}");
-        let e = read("nope.xml", "<root><p>x</p></root>").unwrap_err().to_string();
+        let e = read("nope.xml", "<root><p>x</p></root>")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no <article>"), "{e}");
     }
 }

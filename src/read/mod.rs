@@ -24,7 +24,10 @@ impl InputFormat {
         }
         let start = String::from_utf8_lossy(&head[..head.len().min(2048)]);
         let start = start.trim_start_matches('\u{feff}').trim_start();
-        if start.starts_with("<?xml") || start.starts_with("<!DOCTYPE article") || start.starts_with("<article") {
+        if start.starts_with("<?xml")
+            || start.starts_with("<!DOCTYPE article")
+            || start.starts_with("<article")
+        {
             InputFormat::Jats
         } else {
             InputFormat::Text
@@ -64,7 +67,8 @@ pub fn read(name: &str, bytes: &[u8], format: InputFormat, opts: &ReadOptions) -
         InputFormat::Text => text::read(name, text, opts.doc_id.as_deref())?,
         InputFormat::Jats => jats::read(name, text)?,
     };
-    doc.sections.retain(|s| opts.sections.contains(&s.kind) && !s.text.trim().is_empty());
+    doc.sections
+        .retain(|s| opts.sections.contains(&s.kind) && !s.text.trim().is_empty());
     if doc.sections.is_empty() {
         return Err(Error::input(name, "no text in the selected sections"));
     }
@@ -77,8 +81,16 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        Error::input(name, format!("line {line}, column {col}: invalid UTF-8 (byte offset {at})"))
+        let col = at
+            - bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        Error::input(
+            name,
+            format!("line {line}, column {col}: invalid UTF-8 (byte offset {at})"),
+        )
     })
 }
 

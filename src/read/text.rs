@@ -8,11 +8,12 @@ use crate::model::{DocIds, Document, Section, SectionKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(fig\.?|figure)\s*(\d+[A-Za-z]?))[.:]?\s*").unwrap()
-});
-static KEYWORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:key\s*words?)\s*:\s*").unwrap());
-static DOI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdoi:\s*(10\.\d{4,9}/\S+[^\s.,;])").unwrap());
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:(fig\.?|figure)\s*(\d+[A-Za-z]?))[.:]?\s*").unwrap());
+static KEYWORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:key\s*words?)\s*:\s*").unwrap());
+static DOI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bdoi:\s*(10\.\d{4,9}/\S+[^\s.,;])").unwrap());
 
 pub fn read(name: &str, text: &str, doc_id: Option<&str>) -> Result<Document> {
     let text = text.replace("\r\n", "\n");
@@ -35,20 +36,37 @@ pub fn read(name: &str, text: &str, doc_id: Option<&str>) -> Result<Document> {
     for (i, p) in paragraphs.iter().enumerate() {
         let p = p.trim();
         if let Some(m) = FIGURE.captures(p) {
-            let word = if m[1].to_lowercase().starts_with("fig.") || m[1].eq_ignore_ascii_case("fig") { "Fig." } else { "Figure" };
+            let word =
+                if m[1].to_lowercase().starts_with("fig.") || m[1].eq_ignore_ascii_case("fig") {
+                    "Fig."
+                } else {
+                    "Figure"
+                };
             sections.push(Section {
                 kind: SectionKind::FigureLegend,
                 label: Some(format!("{word} {}", &m[2])),
                 text: p[m.get(0).unwrap().end()..].to_string(),
             });
         } else if let Some(m) = KEYWORDS.find(p) {
-            sections.push(Section { kind: SectionKind::Keywords, label: None, text: p[m.end()..].to_string() });
+            sections.push(Section {
+                kind: SectionKind::Keywords,
+                label: None,
+                text: p[m.end()..].to_string(),
+            });
         } else if i == 0 && !p.contains('\n') && paragraphs.len() > 1 {
-            sections.push(Section { kind: SectionKind::Title, label: None, text: p.to_string() });
+            sections.push(Section {
+                kind: SectionKind::Title,
+                label: None,
+                text: p.to_string(),
+            });
         } else if p.eq_ignore_ascii_case("abstract") {
             continue;
         } else {
-            sections.push(Section { kind: SectionKind::Abstract, label: None, text: p.to_string() });
+            sections.push(Section {
+                kind: SectionKind::Abstract,
+                label: None,
+                text: p.to_string(),
+            });
         }
     }
     let doi = DOI.captures(&text).map(|c| c[1].to_string());
@@ -64,7 +82,10 @@ pub fn read(name: &str, text: &str, doc_id: Option<&str>) -> Result<Document> {
     };
     Ok(Document {
         id,
-        ids: DocIds { doi, ..DocIds::default() },
+        ids: DocIds {
+            doi,
+            ..DocIds::default()
+        },
         source: name.to_string(),
         sections,
     })
@@ -77,7 +98,13 @@ mod tests {
     fn kinds(doc: &Document) -> Vec<(String, Option<String>, String)> {
         doc.sections
             .iter()
-            .map(|s| (s.kind.to_string(), s.label.clone(), s.text.chars().take(12).collect()))
+            .map(|s| {
+                (
+                    s.kind.to_string(),
+                    s.label.clone(),
+                    s.text.chars().take(12).collect(),
+                )
+            })
             .collect()
     }
 

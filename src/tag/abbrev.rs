@@ -21,7 +21,9 @@ pub fn definitions(text: &str) -> Vec<Definition> {
     while let Some(rel) = text[search..].find('(') {
         let open = search + rel;
         search = open + 1;
-        let Some(close_rel) = text[open + 1..].find([')', '(']) else { break };
+        let Some(close_rel) = text[open + 1..].find([')', '(']) else {
+            break;
+        };
         let close = open + 1 + close_rel;
         if text.as_bytes()[close] != b')' {
             continue;
@@ -149,17 +151,29 @@ mod tests {
 
     #[test]
     fn schwartz_hearst_table() {
-        check("Major depressive disorder (MDD) is common.", &[("MDD", "Major depressive disorder")]);
+        check(
+            "Major depressive disorder (MDD) is common.",
+            &[("MDD", "Major depressive disorder")],
+        );
         check(
             "by modulating the hypothalamic-pituitary-adrenal (HPA) axis and",
             &[("HPA", "hypothalamic-pituitary-adrenal")],
         );
-        check("tumour necrosis factor alpha (TNF-α) rose", &[("TNF-α", "tumour necrosis factor alpha")]);
-        check("the blood-brain barrier (BBB).", &[("BBB", "blood-brain barrier")]);
+        check(
+            "tumour necrosis factor alpha (TNF-α) rose",
+            &[("TNF-α", "tumour necrosis factor alpha")],
+        );
+        check(
+            "the blood-brain barrier (BBB).",
+            &[("BBB", "blood-brain barrier")],
+        );
         check("levels rose (p < 0.05) and fell (n = 4)", &[]);
         check("as reported (2019) before", &[]);
         check("oxytocin (see below) acts", &[]);
         check("IL(6) and", &[]);
-        check("paraventricular nucleus (PVN; ref. 4)", &[("PVN", "paraventricular nucleus")]);
+        check(
+            "paraventricular nucleus (PVN; ref. 4)",
+            &[("PVN", "paraventricular nucleus")],
+        );
     }
 }

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 /// One automaton and, for each of its patterns, the concepts (indices into the vocabulary) it names.
 struct Automaton {
     ac: AhoCorasick,
+    names: Vec<String>,
     targets: Vec<Vec<u32>>,
     lowercase: bool,
 }
@@ -34,7 +35,12 @@ impl Automaton {
             .start_kind(StartKind::Anchored)
             .build(&names)
             .expect("the vocabulary's names fit an automaton");
-        Automaton { ac, targets, lowercase }
+        Automaton {
+            ac,
+            names,
+            targets,
+            lowercase,
+        }
     }
 
     /// Longest word-bounded matches at each word start: (original span, pattern index).
@@ -52,10 +58,17 @@ impl Automaton {
             }
             let input = Input::new(hay).span(i..hay.len()).anchored(Anchored::Yes);
             if let Some(m) = self.ac.find(input) {
-                let end_ok = hay[m.end()..].chars().next().is_none_or(|c| !is_word_char(c));
+                let end_ok = hay[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
                 let last_ok = hay[..m.end()].chars().next_back().is_some_and(|c| c != ' ');
                 if end_ok && last_ok {
-                    out.push((norm.original_span(m.start()..m.end()), m.pattern().as_usize(), self.lowercase));
+                    out.push((
+                        norm.original_span(m.start()..m.end()),
+                        m.pattern().as_usize(),
+                        self.lowercase,
+                    ));
                     next_free = m.end();
                 }
             }
@@ -87,14 +100,19 @@ fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
     let lower_last_word = name.rsplit(' ').next().unwrap_or(name);
     if let Some(stem) = name.strip_suffix("ies") {
         out.push(format!("{stem}y"));
-    } else if name.ends_with('s') {
-        let keep = ["ss", "us", "is", "ous", "sis"].iter().any(|e| lower_last_word.ends_with(e));
+    } else if let Some(singular) = name.strip_suffix('s') {
+        let keep = ["ss", "us", "is", "ous", "sis"]
+            .iter()
+            .any(|e| lower_last_word.ends_with(e));
         if !keep && lower_last_word.len() > 4 {
-            out.push(name[..name.len() - 1].to_string());
+            out.push(singular.to_string());
         } else if lower_last_word.ends_with("ss") {
             out.push(format!("{name}es"));
         }
-    } else if let Some(stem) = name.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    } else if let Some(stem) = name
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         out.push(format!("{stem}ies"));
     } else if name.ends_with(['x', 'z']) || name.ends_with("ch") || name.ends_with("sh") {
         out.push(format!("{name}es"));
@@ -110,7 +128,11 @@ impl Tagger {
         let mut cs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (idx, concept) in vocab.concepts().iter().enumerate() {
             for name in &concept.names {
-                let table = if name.case_sensitive { &mut cs } else { &mut ci };
+                let table = if name.case_sensitive {
+                    &mut cs
+                } else {
+                    &mut ci
+                };
                 for v in variants(&name.text, name.case_sensitive) {
                     let key = Normalized::name(&v, !name.case_sensitive);
                     if key.is_empty() {
@@ -141,6 +163,24 @@ impl Tagger {
             ids: vocab.concepts().iter().map(|c| c.id.clone()).collect(),
             pattern_count,
         }
+    }
+
+    /// Names (as normalised patterns) that belong to several concepts, with those concepts.
+    pub fn ambiguous_names(&self) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for a in [&self.ci, &self.cs] {
+            for (name, targets) in a.names.iter().zip(&a.targets) {
+                if targets.len() > 1 {
+                    let mut ids: Vec<String> = targets
+                        .iter()
+                        .map(|&i| self.ids[i as usize].clone())
+                        .collect();
+                    ids.sort();
+                    out.push((name.clone(), ids));
+                }
+            }
+        }
+        out
     }
 
     /// Mentions in one text, stepping over the `skip` ranges.
@@ -178,8 +218,11 @@ impl Tagger {
 
     /// Mentions in every section of a document, with the document's own abbreviations.
     pub fn tag_document(&self, doc: &Document) -> Vec<Vec<Mention>> {
-        let defs: Vec<Vec<abbrev::Definition>> =
-            doc.sections.iter().map(|s| abbrev::definitions(&s.text)).collect();
+        let defs: Vec<Vec<abbrev::Definition>> = doc
+            .sections
+            .iter()
+            .map(|s| abbrev::definitions(&s.text))
+            .collect();
         let mut per_section: Vec<Vec<Mention>> = doc
             .sections
             .iter()
@@ -220,11 +263,14 @@ impl Tagger {
                 .expect("local abbreviations fit an automaton");
             let automaton = Automaton {
                 ac,
+                names: names.clone(),
                 targets: (0..names.len() as u32).map(|i| vec![i]).collect(),
                 lowercase: false,
             };
             let concepts: Vec<&String> = local.values().collect();
-            for ((section, defs), mentions) in doc.sections.iter().zip(&defs).zip(per_section.iter_mut()) {
+            for ((section, defs), mentions) in
+                doc.sections.iter().zip(&defs).zip(per_section.iter_mut())
+            {
                 let skip: Vec<Span> = defs.iter().map(|d| d.paren_span.clone()).collect();
                 let mut found = Vec::new();
                 automaton.scan(&section.text, &skip, &mut found);
@@ -246,10 +292,10 @@ fn merge_local(mentions: &mut Vec<Mention>, span: Span, concept: &str, text: &st
         .filter(|(_, m)| m.span.start < span.end && span.start < m.span.end)
         .map(|(i, _)| i)
         .collect();
-    if overlapping
-        .iter()
-        .any(|&i| mentions[i].span.len() > span.len() || !(span.start <= mentions[i].span.start && mentions[i].span.end <= span.end))
-    {
+    if overlapping.iter().any(|&i| {
+        mentions[i].span.len() > span.len()
+            || !(span.start <= mentions[i].span.start && mentions[i].span.end <= span.end)
+    }) {
         return;
     }
     for &i in overlapping.iter().rev() {
@@ -308,21 +354,56 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
     fn tagger_table() {
         let t = tagger();
         let cases: &[(&str, &str, &[&str])] = &[
-            ("exact", "oxytocin and OXT", &["oxytocin=MESH:D010121", "OXT=MESH:D010121"]),
-            ("case-insensitive", "Oxytocin rises", &["Oxytocin=MESH:D010121"]),
+            (
+                "exact",
+                "oxytocin and OXT",
+                &["oxytocin=MESH:D010121", "OXT=MESH:D010121"],
+            ),
+            (
+                "case-insensitive",
+                "Oxytocin rises",
+                &["Oxytocin=MESH:D010121"],
+            ),
             ("symbols keep their case", "his son, her hip, the oxt", &[]),
-            ("symbol", "neurons in PVN and SON fire", &["SON=UBERON:0001929"]),
-            ("dash variants", "the blood–brain barrier and blood-brain barrier and blood brain barrier", &[
-                "blood–brain barrier=UBERON:0000120", "blood-brain barrier=UBERON:0000120", "blood brain barrier=UBERON:0000120"]),
-            ("plural", "cytokine and cytokines", &["cytokine=MESH:D016207", "cytokines=MESH:D016207"]),
+            (
+                "symbol",
+                "neurons in PVN and SON fire",
+                &["SON=UBERON:0001929"],
+            ),
+            (
+                "dash variants",
+                "the blood–brain barrier and blood-brain barrier and blood brain barrier",
+                &[
+                    "blood–brain barrier=UBERON:0000120",
+                    "blood-brain barrier=UBERON:0000120",
+                    "blood brain barrier=UBERON:0000120",
+                ],
+            ),
+            (
+                "plural",
+                "cytokine and cytokines",
+                &["cytokine=MESH:D016207", "cytokines=MESH:D016207"],
+            ),
             ("word boundary", "stressful days, oxytocinergic cells", &[]),
             ("longest wins", "the HPA axis", &["HPA axis=MESH:D010913"]),
-            ("greek", "TNF-α and TNF-alpha", &["TNF-α=HGNC:11892", "TNF-alpha=HGNC:11892"]),
-            ("ambiguous", "astrocytes", &["astrocytes=CL:0000127|MESH:D001253"]),
+            (
+                "greek",
+                "TNF-α and TNF-alpha",
+                &["TNF-α=HGNC:11892", "TNF-alpha=HGNC:11892"],
+            ),
+            (
+                "ambiguous",
+                "astrocytes",
+                &["astrocytes=CL:0000127|MESH:D001253"],
+            ),
             ("apostrophe", "oxytocin's role", &["oxytocin=MESH:D010121"]),
         ];
         for (name, text, expected) in cases {
-            let got: Vec<String> = t.tag(text, &[]).into_iter().map(|m| format!("{}={}", m.text, m.concepts.join("|"))).collect();
+            let got: Vec<String> = t
+                .tag(text, &[])
+                .into_iter()
+                .map(|m| format!("{}={}", m.text, m.concepts.join("|")))
+                .collect();
             assert_eq!(&got, expected, "case {name}");
         }
         check(&t, "Stress.", &["Stress=MESH:D013315"]);
@@ -342,13 +423,25 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
         };
         let tagged = t.tag_document(&doc);
         let show = |i: usize| -> Vec<String> {
-            tagged[i].iter().map(|m| format!("{}={}", &doc.sections[i].text[m.span.clone()], m.concepts.join("|"))).collect()
+            tagged[i]
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}={}",
+                        &doc.sections[i].text[m.span.clone()],
+                        m.concepts.join("|")
+                    )
+                })
+                .collect()
         };
-        assert_eq!(show(0), [
-            "Major depressive disorder=MESH:D003865",
-            "Oxytocin=MESH:D010121",
-            "hypothalamic-pituitary-adrenal (HPA) axis=MESH:D010913",
-        ]);
+        assert_eq!(
+            show(0),
+            [
+                "Major depressive disorder=MESH:D003865",
+                "Oxytocin=MESH:D010121",
+                "hypothalamic-pituitary-adrenal (HPA) axis=MESH:D010913",
+            ]
+        );
         assert_eq!(show(1), ["MDD=MESH:D003865", "HPA axis=MESH:D010913"]);
     }
 }

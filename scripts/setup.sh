@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what building mechkg needs on a fresh Debian machine: Oxigraph compiles RocksDB from C++
+# and generates its bindings with libclang (Debian's libclang-dev). Idempotent and quiet when done.
+set -euo pipefail
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "setup: cargo is missing; install a Rust toolchain (rustup) first" >&2
+  exit 2
+fi
+if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
+  echo "setup: installing libclang-dev and a C++ compiler (needed to build RocksDB)" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libclang-dev clang g++ >/dev/null
+fi

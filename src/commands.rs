@@ -300,7 +300,7 @@ fn param_term(value: &str, pipeline: &Pipeline) -> Result<Term> {
         return Ok(NamedNode::new_unchecked(iri).into());
     }
     if let Some((prefix, local)) = value.split_once(':') {
-        if let Some((_, base)) = ns::EXPORT_PREFIXES.iter().find(|(p, _)| *p == prefix) {
+        if let Some((_, base)) = ns::export_prefixes().find(|(p, _)| *p == prefix) {
             return Ok(NamedNode::new_unchecked(format!("{base}{local}")).into());
         }
     }

@@ -34,9 +34,9 @@ impl ExportFormat {
 pub fn write(quads: &[Quad], format: ExportFormat, out: impl Write) -> Result<usize> {
     let mut serializer = RdfSerializer::from_format(format.rdf());
     if matches!(format, ExportFormat::Turtle | ExportFormat::TriG) {
-        for (prefix, iri) in ns::EXPORT_PREFIXES {
+        for (prefix, iri) in ns::export_prefixes() {
             serializer = serializer
-                .with_prefix(*prefix, *iri)
+                .with_prefix(prefix, iri)
                 .expect("the export prefixes are valid IRIs");
         }
     }

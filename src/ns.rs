@@ -18,8 +18,9 @@ pub const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("MKG", "https://w3id.org/mechkg/concept/"),
 ];
 
-/// Prefixes written at the head of Turtle and TriG exports, and offered to SPARQL queries.
-pub const EXPORT_PREFIXES: &[(&str, &str)] = &[
+/// mechkg's and the W3C's prefixes, written with the concept prefixes at the head of Turtle and
+/// TriG exports and offered to SPARQL queries (see [`export_prefixes`]).
+const TERM_PREFIXES: &[(&str, &str)] = &[
     ("mkg", MKG),
     ("doc", DOC),
     ("rdf", RDF),
@@ -29,15 +30,12 @@ pub const EXPORT_PREFIXES: &[(&str, &str)] = &[
     ("dcterms", DCTERMS),
     ("biolink", BIOLINK),
     ("RO", RO),
-    ("MESH", "http://id.nlm.nih.gov/mesh/"),
-    ("HGNC", "http://identifiers.org/hgnc/"),
-    ("CHEBI", "http://purl.obolibrary.org/obo/CHEBI_"),
-    ("CL", "http://purl.obolibrary.org/obo/CL_"),
-    ("UBERON", "http://purl.obolibrary.org/obo/UBERON_"),
-    ("GO", "http://purl.obolibrary.org/obo/GO_"),
-    ("DOID", "http://purl.obolibrary.org/obo/DOID_"),
-    ("MONDO", "http://purl.obolibrary.org/obo/MONDO_"),
 ];
+
+/// Every prefix mechkg declares: its own and the W3C's, then the concept prefixes.
+pub fn export_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TERM_PREFIXES.iter().chain(KNOWN_PREFIXES).copied()
+}
 
 /// mechkg's own vocabulary: predicates, classes and evidence properties.
 pub const MKG: &str = "https://w3id.org/mechkg/vocab#";

@@ -61,9 +61,9 @@ impl Answer {
 /// Runs a query with bound parameters over the union of the store's graphs.
 pub fn run(store: &Store, query: &str, params: &[(String, Term)]) -> Result<Answer> {
     let mut evaluator = SparqlEvaluator::new();
-    for (prefix, iri) in ns::EXPORT_PREFIXES {
+    for (prefix, iri) in ns::export_prefixes() {
         evaluator = evaluator
-            .with_prefix(*prefix, *iri)
+            .with_prefix(prefix, iri)
             .map_err(|e| Error::Query(e.to_string()))?;
     }
     let mut prepared = evaluator
@@ -124,8 +124,7 @@ pub fn compact(iri: &str) -> String {
     if let Some(c) = ns::compact_iri(iri) {
         return c;
     }
-    ns::EXPORT_PREFIXES
-        .iter()
+    ns::export_prefixes()
         .filter(|(_, base)| iri.starts_with(base))
         .max_by_key(|(_, base)| base.len())
         .map_or_else(
@@ -138,9 +137,9 @@ pub fn write(answer: &Answer, format: ResultsFormat, out: &mut impl Write) -> Re
     match (answer, format) {
         (Answer::Graph(triples), _) => {
             let mut s = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle);
-            for (p, i) in ns::EXPORT_PREFIXES {
+            for (p, i) in ns::export_prefixes() {
                 s = s
-                    .with_prefix(*p, *i)
+                    .with_prefix(p, i)
                     .map_err(|e| Error::Query(e.to_string()))?;
             }
             let mut w = s.for_writer(out);

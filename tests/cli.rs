@@ -215,7 +215,11 @@ fn building_again_replaces_the_document() {
     let second = stdout_of(&["export", "--format", "nquads", "--store", &store]);
     assert_eq!(first, second, "a rebuild changes nothing");
     let turtle = stdout_of(&["export", "--store", &store]);
-    assert_eq!(turtle, stdout_of(&["export", "--store", &store]), "Turtle exports are byte-identical");
+    assert_eq!(
+        turtle,
+        stdout_of(&["export", "--store", &store]),
+        "Turtle exports are byte-identical"
+    );
 }
 
 #[test]

@@ -318,7 +318,22 @@ impl Sentence_<'_> {
                     && self.in_set(i - 1, &lex.determiners)
                     && self.word(i - 1) != Some("that");
                 let det2 = i > 1 && self.is_modifier(i - 1) && self.in_set(i - 2, &lex.determiners);
-                !(det1 || det2)
+                // After a preposition only a gerund is a verb ("by modulating"); "of control",
+                // "in experimentally induced abscesses" are nouns and adjectives.
+                let mut k = i;
+                while k > 0
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+                {
+                    k -= 1;
+                }
+                let after_prep = k > 0
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|w| w == "of" || lex.stop_prepositions.contains(w))
+                    && !self.word(i).is_some_and(|w| w.ends_with("ing"));
+                !(det1 || det2 || after_prep)
             }
             Frame::Noun => self.noun_context(i, len),
             Frame::Induced => {

@@ -86,7 +86,6 @@ impl Normalized {
             }
             last_space = false;
             if c.is_ascii() {
-                let c = if lowercase { c.to_ascii_lowercase() } else { c };
                 let mut buf = [0u8; 4];
                 push(&mut text, c.encode_utf8(&mut buf), i, end);
             } else if let Some(name) = greek_name(c) {
@@ -97,18 +96,12 @@ impl Normalized {
                 push(&mut text, "\"", i, end);
             } else {
                 for d in std::iter::once(c).nfkc() {
-                    if lowercase {
-                        for l in d.to_lowercase() {
-                            let mut buf = [0u8; 4];
-                            push(&mut text, l.encode_utf8(&mut buf), i, end);
-                        }
-                    } else {
-                        let mut buf = [0u8; 4];
-                        push(&mut text, d.encode_utf8(&mut buf), i, end);
-                    }
+                    let mut buf = [0u8; 4];
+                    push(&mut text, d.encode_utf8(&mut buf), i, end);
                 }
             }
         }
+        let text = if lowercase { fold_case(&text) } else { text };
         Normalized { text, starts, ends }
     }
 
@@ -125,6 +118,24 @@ impl Normalized {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
         self.starts[range.start] as usize..self.ends[range.end - 1] as usize
     }
+}
+
+/// Lower-cases the letters whose lower case has the same UTF-8 length, so that every byte offset
+/// stays valid (the rare letters that grow, such as `İ`, keep their case; names go through the same
+/// folding, so they still match).
+pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether a normalised text has a word boundary at byte `i` (start or end of a word).

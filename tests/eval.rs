@@ -1,0 +1,254 @@
+//! `mechkg eval` at the command line: known scores on the hand-made gold files of `fixtures/eval/`
+//! (the same documents in PubTator, BioC XML and BioC JSON), the error file, and exit code 2 with a
+//! one-line message for bad gold input. One optional test reads the shared corpora and says why it
+//! skips when they are absent.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+use tempfile::TempDir;
+
+const FORMATS: [&str; 3] = ["pubtator", "bioc.xml", "bioc.json"];
+
+fn mechkg() -> Command {
+    Command::cargo_bin("mechkg").unwrap()
+}
+
+fn eval_json(path: &str) -> Value {
+    let out = mechkg()
+        .args(["eval", path, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// (tp, fp, fn) of a level, overall or for one type.
+fn counts(v: &Value, level: &str, ty: Option<&str>) -> (u64, u64, u64) {
+    let l = &v["levels"][level];
+    let c = match ty {
+        None => &l["overall"],
+        Some(t) => &l["by_type"][t],
+    };
+    let n = |k: &str| {
+        c[k].as_u64()
+            .unwrap_or_else(|| panic!("{level} {ty:?} {k}: {c}"))
+    };
+    (n("tp"), n("fp"), n("fn"))
+}
+
+const CHEM: Option<&str> = Some("biolink:ChemicalEntity");
+const DIS: Option<&str> = Some("biolink:DiseaseOrPhenotypicFeature");
+
+#[test]
+fn perfect_prediction_scores_one_in_every_format() {
+    for f in FORMATS {
+        let v = eval_json(&format!("fixtures/eval/perfect.{f}"));
+        assert_eq!(v["documents"], 1, "{f}");
+        assert_eq!(v["relation_scheme"], "biored", "{f}");
+        for (level, want) in [
+            ("mentions_strict", (4, 0, 0)),
+            ("mentions_overlap", (4, 0, 0)),
+            ("normalisation", (4, 0, 0)),
+            ("relations", (2, 0, 0)),
+            ("relations_typed", (2, 0, 0)),
+        ] {
+            assert_eq!(counts(&v, level, None), want, "{f} {level}");
+            assert_eq!(v["levels"][level]["overall"]["f1"], 1.0, "{f} {level}");
+        }
+        assert_eq!(
+            counts(&v, "relations_typed", Some("Negative_Correlation")),
+            (1, 0, 0)
+        );
+    }
+}
+
+/// `cases`: doc 10 nothing predicted (2 misses); doc 11 one miss (lithium) and one false positive
+/// (stress); doc 12 a multi-ID entry (`D003863|D003866`, matched by Depression) and a `-1` entry
+/// (seizures: a span miss, no normalisation entry); doc 13 a relation found as
+/// Positive_Correlation, and a Bind of the same pair missed; doc 14 a negated relation (no
+/// prediction).
+#[test]
+fn known_counts_in_every_format() {
+    for f in FORMATS {
+        let v = eval_json(&format!("fixtures/eval/cases.{f}"));
+        assert_eq!(v["documents"], 5, "{f}");
+        assert_eq!(v["bad_offsets"], 0, "{f}");
+        for (level, ty, want) in [
+            ("mentions_strict", None, (7, 1, 4)),
+            ("mentions_strict", CHEM, (3, 0, 2)),
+            ("mentions_strict", DIS, (4, 1, 2)),
+            ("mentions_overlap", None, (7, 1, 4)),
+            ("normalisation", None, (7, 1, 3)),
+            ("normalisation", CHEM, (3, 0, 2)),
+            ("normalisation", DIS, (4, 1, 1)),
+            ("relations", None, (1, 0, 0)),
+            ("relations_typed", None, (1, 0, 1)),
+            ("relations_typed", Some("Positive_Correlation"), (1, 0, 0)),
+            ("relations_typed", Some("Bind"), (0, 0, 1)),
+        ] {
+            assert_eq!(counts(&v, level, ty), want, "{f} {level} {ty:?}");
+        }
+        let strict = &v["levels"]["mentions_strict"]["overall"];
+        assert_eq!(strict["precision"], 0.875, "{f}");
+        assert_eq!(strict["recall"], 0.6364, "{f}");
+    }
+}
+
+#[test]
+fn table_is_the_default_and_errors_go_to_a_file() {
+    let dir = TempDir::new().unwrap();
+    let errors = dir.path().join("errors.tsv");
+    mechkg()
+        .args(["eval", "fixtures/eval/cases.pubtator", "--errors"])
+        .arg(&errors)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "level             type                                tp  fp  fn  precision  recall     f1",
+        ))
+        .stdout(predicate::str::is_match(r"mentions_strict +all +7 +1 +4 +0\.875 +0\.636 +0\.737").unwrap());
+    let text = std::fs::read_to_string(&errors).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        ["level", "kind", "doc", "type", "where", "text", "sentence", "source"]
+    );
+    assert!(rows.iter().all(|r| r.len() == 8), "{text}");
+    assert_eq!(rows.len(), 1 + 5 + 5 + 4 + 1, "{text}");
+    assert!(rows.contains(&vec![
+        "mentions_strict",
+        "FP",
+        "11",
+        "biolink:DiseaseOrPhenotypicFeature",
+        "22-28",
+        "stress",
+        "Oxytocin, lithium and stress were studied.",
+        "MESH:D013315 Stress, Psychological (vocab)",
+    ]));
+    assert!(rows.iter().any(|r| r[0] == "relations_typed"
+        && r[1] == "FN"
+        && r[3] == "Bind"
+        && r[4] == "MESH:D006854 MESH:D001007"));
+}
+
+fn write(dir: &TempDir, name: &str, text: &str) -> String {
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn cdr_relations_are_chemical_induced_diseases() {
+    let dir = TempDir::new().unwrap();
+    let gold = write(
+        &dir,
+        "cdr.txt",
+        "5|t|Cortisol causes anxiety.\n5|a|Oxytocin treats depression.\n\
+5\t0\t8\tCortisol\tChemical\tD006854\n5\t16\t23\tanxiety\tDisease\tD001007\n\
+5\t25\t33\tOxytocin\tChemical\tD010121\n5\t41\t51\tdepression\tDisease\tD003863\n\
+5\tCID\tD006854\tD001007\n",
+    );
+    let v = eval_json(&gold);
+    assert_eq!(v["relation_scheme"], "bc5cdr");
+    assert_eq!(counts(&v, "mentions_strict", None), (4, 0, 0));
+    // The treats pair is a chemical-disease pair but not an induced disease.
+    assert_eq!(counts(&v, "relations", None), (1, 1, 0));
+    assert_eq!(counts(&v, "relations_typed", Some("CID")), (1, 0, 0));
+}
+
+#[test]
+fn bad_offsets_are_reported_and_not_trusted() {
+    let dir = TempDir::new().unwrap();
+    let gold = write(
+        &dir,
+        "off.txt",
+        "7|t|Oxytocin treats depression.\n7|a|\n7\t1\t9\tOxytocin\tChemical\tD010121\n\
+7\t16\t26\tdepression\tDisease\tD003863\n",
+    );
+    let out = mechkg()
+        .args(["eval", &gold, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 gold mention(s) whose offsets do not match the text")
+            && err.contains("off.txt:3: document 7 offsets 1-9"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bad_offsets"], 1);
+    // The untrusted span is out of the span scores; its identifier still counts.
+    assert_eq!(counts(&v, "mentions_strict", None), (1, 1, 0));
+    assert_eq!(counts(&v, "normalisation", None), (2, 0, 0));
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let dir = TempDir::new().unwrap();
+    let cases = [
+        (
+            write(&dir, "bad.txt", "1|t|A.\n1|a|B.\n1\t0\tone\n"),
+            "bad.txt:3: expected a mention",
+        ),
+        (
+            write(
+                &dir,
+                "bad.xml",
+                "<collection><document><id>1</id>\n<passage>",
+            ),
+            "bad.xml:2: malformed XML",
+        ),
+        (
+            write(&dir, "bad.json", "{\"documents\": [\n {\"id\": 1, }]}"),
+            "bad.json:2: bad BioC JSON",
+        ),
+        (
+            write(&dir, "empty.txt", "\n\n"),
+            "empty.txt:1: no documents found",
+        ),
+        (
+            "no/such/gold.txt".to_string(),
+            "could not read no/such/gold.txt",
+        ),
+    ];
+    for (path, want) in cases {
+        let out = mechkg().args(["eval", &path]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("mechkg: "), "{path}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{path}: {err}");
+        assert!(err.contains(want), "{path}: {err}");
+        assert!(out.stdout.is_empty(), "{path}");
+    }
+}
+
+/// The three BioRED development files hold the same annotations: their scores must agree.
+#[test]
+fn biored_formats_agree_on_the_shared_corpus() {
+    let dir = Path::new("../shared/data/corpora/biored");
+    if !dir.is_dir() {
+        eprintln!(
+            "skipped: {} is absent (the shared corpora are not on this machine)",
+            dir.display()
+        );
+        return;
+    }
+    let levels: Vec<Value> = ["Dev.PubTator", "Dev.BioC.XML", "Dev.BioC.JSON"]
+        .iter()
+        .map(|f| {
+            let v = eval_json(&dir.join(f).display().to_string());
+            assert_eq!(v["documents"], 100, "{f}");
+            assert_eq!(v["bad_offsets"], 0, "{f}");
+            v["levels"].clone()
+        })
+        .collect();
+    assert_eq!(levels[0], levels[1]);
+    assert_eq!(levels[0], levels[2]);
+}

@@ -33,6 +33,18 @@ pub enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Bulk-load N-Quads streams written by `extract --format nquads` into the store; each
+    /// document's graph replaces the one already there.
+    Load {
+        /// N-Quads files (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Print no summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Find the vocabulary's concepts in documents (no store).
     Tag {
         #[command(flatten)]

@@ -36,6 +36,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             data,
             quiet,
         } => build(&input, &store, &data, quiet),
+        Command::Load {
+            files,
+            store,
+            quiet,
+        } => load(&files, &store, quiet),
         Command::Tag {
             input,
             data,
@@ -288,6 +293,49 @@ fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome>
     out.flush()?;
     report_skips(&ingest);
     Ok(if n > 0 {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+/// Bulk-loads N-Quads files. Stdin is read into memory once, since it is read twice (graphs, then
+/// quads).
+fn load(files: &[PathBuf], store_args: &StoreArgs, quiet: bool) -> Result<Outcome> {
+    let start = Instant::now();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let stdin = if names.iter().any(|n| n == "-") {
+        let mut b = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut b).context("could not read stdin")?;
+        b
+    } else {
+        Vec::new()
+    };
+    for n in names.iter().filter(|n| *n != "-") {
+        if !Path::new(n).is_file() {
+            bail!("{n}: no such file");
+        }
+    }
+    let store = open_store(store_args)?;
+    let open = |name: &str| -> io::Result<Box<dyn io::Read + '_>> {
+        if name == "-" {
+            Ok(Box::new(stdin.as_slice()))
+        } else {
+            Ok(Box::new(io::BufReader::new(std::fs::File::open(name)?)))
+        }
+    };
+    let summary = store.load_nquads(&names, open, &rdf::ontology_quads())?;
+    if !quiet {
+        eprintln!(
+            "mechkg: loaded {} document graph(s) ({} replaced), {} quads added, {} quads in store, in {:.2} s",
+            summary.documents,
+            summary.replaced,
+            summary.quads_added,
+            store.len()?,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if summary.documents > 0 {
         Outcome::Found
     } else {
         Outcome::NothingFound

@@ -2,8 +2,10 @@
 //! Writes are transactions, so that a failed or interrupted build leaves the store as it was.
 
 use crate::error::{Error, Result};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad};
+use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
 use oxigraph::store::Store as OxStore;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_STORE: &str = "mechkg-store";
@@ -14,6 +16,15 @@ pub enum GraphChange {
     Replace(NamedNode, Vec<Quad>),
     /// Remove the graph (a withdrawn document).
     Remove(NamedNode),
+}
+
+/// What `load_nquads` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadSummary {
+    pub documents: usize,
+    /// Documents that were in the store before and were replaced.
+    pub replaced: usize,
+    pub quads_added: usize,
 }
 
 pub struct Store {
@@ -94,6 +105,63 @@ impl Store {
         Ok(())
     }
 
+    /// The document graphs named in an N-Quads stream, checking the whole stream parses; a syntax
+    /// error names the input and line.
+    pub fn nquads_graphs(name: &str, reader: impl std::io::Read) -> Result<BTreeSet<NamedNode>> {
+        let mut graphs = BTreeSet::new();
+        for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
+            let q = q.map_err(|e| parse_error(name, e))?;
+            if let GraphName::NamedNode(g) = q.graph_name {
+                if g.as_str().starts_with(crate::ns::DOC) {
+                    graphs.insert(g);
+                }
+            }
+        }
+        Ok(graphs)
+    }
+
+    /// Loads N-Quads streams with Oxigraph's bulk loader, after removing (in one transaction) the
+    /// document graphs they carry, so that loading a stream again leaves one copy of each document.
+    /// `open` gives each input afresh: it is read once to find its graphs and once to load it.
+    pub fn load_nquads<R: std::io::Read>(
+        &self,
+        inputs: &[String],
+        open: impl Fn(&str) -> std::io::Result<R>,
+        shared: &[Quad],
+    ) -> Result<LoadSummary> {
+        let mut graphs = BTreeSet::new();
+        for name in inputs {
+            let reader = open(name).map_err(|e| Error::input(name.as_str(), e.to_string()))?;
+            graphs.extend(Self::nquads_graphs(name, reader)?);
+        }
+        let mut replaced = 0;
+        let mut t = self.inner.start_transaction()?;
+        for g in &graphs {
+            if t.contains_named_graph(g)? {
+                replaced += 1;
+                t.remove_named_graph(g)?;
+            }
+        }
+        for q in shared {
+            t.insert(q);
+        }
+        t.commit()?;
+        let before = self.inner.len()?;
+        let mut loader = self.inner.bulk_loader();
+        for name in inputs {
+            let reader = open(name).map_err(|e| Error::input(name.as_str(), e.to_string()))?;
+            loader
+                .load_from_reader(RdfFormat::NQuads, reader)
+                .map_err(|e| Error::input(name.as_str(), e.to_string()))?;
+        }
+        loader.commit()?;
+        Ok(LoadSummary {
+            documents: graphs.len(),
+            replaced,
+            quads_added: self.inner.len()?.saturating_sub(before),
+        })
+    }
+
     pub fn len(&self) -> Result<usize> {
         Ok(self.inner.len()?)
     }
@@ -133,5 +201,15 @@ fn open_error(path: &Path, e: oxigraph::store::StorageError) -> Error {
     Error::Store {
         path: path.to_path_buf(),
         msg,
+    }
+}
+
+fn parse_error(name: &str, e: RdfParseError) -> Error {
+    match &e {
+        RdfParseError::Syntax(s) => match s.location() {
+            Some(at) => Error::input(name, format!("line {}: {s}", at.start.line + 1)),
+            None => Error::input(name, s.to_string()),
+        },
+        RdfParseError::Io(io) => Error::input(name, io.to_string()),
     }
 }

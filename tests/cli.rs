@@ -456,3 +456,50 @@ fn lookup_by_name_symbol_and_curie() {
         .code(1)
         .stderr(predicate::str::contains("did you mean"));
 }
+
+#[test]
+fn extracted_nquads_load_into_the_same_store_as_a_build() {
+    let built = built_store();
+    let dir = TempDir::new().unwrap();
+    let nq = dir.path().join("seed.nq");
+    std::fs::write(&nq, stdout_of(&["extract", "--format", "nquads", SEED])).unwrap();
+    let store = dir.path().join("loaded").display().to_string();
+    for round in ["first", "again"] {
+        mechkg()
+            .args(["load"])
+            .arg(&nq)
+            .args(["--store", &store])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("loaded 1 document graph(s)"));
+        assert_eq!(
+            stdout_of(&["export", "--format", "nquads", "--store", &store]),
+            stdout_of(&[
+                "export",
+                "--format",
+                "nquads",
+                "--store",
+                &store_arg(&built)
+            ]),
+            "{round}: a load gives what a build gives, once"
+        );
+    }
+    let bad = dir.path().join("bad.nq");
+    std::fs::write(
+        &bad,
+        "<http://a> <http://b> <http://c> .\n<http://a> <http://b> \"x .\n",
+    )
+    .unwrap();
+    let before = stdout_of(&["export", "--format", "nquads", "--store", &store]);
+    mechkg()
+        .args(["load"])
+        .arg(&bad)
+        .args(["--store", &store])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.nq: line 2"));
+    assert_eq!(
+        before,
+        stdout_of(&["export", "--format", "nquads", "--store", &store])
+    );
+}

@@ -185,6 +185,10 @@ pub struct InputArgs {
     /// Threads that annotate documents (0: one per core).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
+    /// Documents annotated and written together; a build commits one transaction per batch, so a
+    /// larger batch holds more in memory and an interrupted build loses at most one batch.
+    #[arg(long, default_value_t = crate::ingest::BATCH, value_name = "N", value_parser = positive)]
+    pub batch_size: usize,
 }
 
 #[derive(Args, Debug)]
@@ -256,5 +260,13 @@ mod tests {
     fn cli_is_well_formed() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+}
+
+/// A count of at least one.
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("{s:?} is not a positive integer")),
     }
 }

@@ -139,19 +139,19 @@ fn build(
     let pool = ingest::thread_pool(input.threads)?;
     let mut ingest = Ingest::open(input, !quiet)?;
     // The first batch is read before the store is opened: a bad input changes nothing.
-    let mut batch = ingest.next_batch(ingest::BATCH)?;
+    let mut batch = ingest.next_batch(input.batch_size)?;
     let store = open_store(store_args)?;
     let ontology = rdf::ontology_quads();
     let mut totals = BuildTotals::default();
     loop {
-        let full = batch.len() == ingest::BATCH;
+        let full = batch.len() == input.batch_size;
         let changes = graph_changes(&pool, &pipeline, batch, &mut totals);
         store.apply(&changes, &ontology)?;
         totals.batches += 1;
         if !full {
             break;
         }
-        batch = ingest.next_batch(ingest::BATCH)?;
+        batch = ingest.next_batch(input.batch_size)?;
         if batch.is_empty() {
             break;
         }
@@ -240,11 +240,12 @@ fn graph_changes(
 /// The documents of the next batch, annotated in input order; empty at the end.
 fn next_annotated(
     ingest: &mut Ingest,
+    batch_size: usize,
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
 ) -> Result<Vec<AnnotatedDocument>> {
     loop {
-        let batch = ingest.next_batch(ingest::BATCH)?;
+        let batch = ingest.next_batch(batch_size)?;
         if batch.is_empty() {
             return Ok(Vec::new());
         }
@@ -279,7 +280,7 @@ fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome>
     }
     let mut n = 0;
     loop {
-        let batch = next_annotated(&mut ingest, &pool, &pipeline)?;
+        let batch = next_annotated(&mut ingest, input.batch_size, &pool, &pipeline)?;
         if batch.is_empty() {
             break;
         }
@@ -353,7 +354,7 @@ fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<
         output::write_header(output::RELATION_COLUMNS, &mut out)?;
     }
     loop {
-        let batch = next_annotated(&mut ingest, &pool, &pipeline)?;
+        let batch = next_annotated(&mut ingest, input.batch_size, &pool, &pipeline)?;
         if batch.is_empty() {
             break;
         }

@@ -254,19 +254,19 @@ pub enum RdfFormatArg {
     Trig,
 }
 
+/// A count of at least one.
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("{s:?} is not a positive integer")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn cli_is_well_formed() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
-    }
-}
-
-/// A count of at least one.
-fn positive(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("{s:?} is not a positive integer")),
     }
 }

@@ -130,6 +130,12 @@ impl Extractor {
         let mut out = Vec::new();
         let mut previous_groups: Vec<Group> = Vec::new();
         for (si, sentence) in sentences.iter().enumerate() {
+            // Most sentences name no concept: they state nothing and leave the antecedents as they
+            // were, so they are not tokenised at all.
+            let first = mentions.partition_point(|m| m.span.start < sentence.span.start);
+            if mentions.get(first).is_none_or(|m| m.span.start >= sentence.span.end) {
+                continue;
+            }
             let mut items = items(text, sentence.span.clone(), mentions, &types);
             self.mark_anaphors(&mut items, mentions);
             let mut ctx = Sentence_ {

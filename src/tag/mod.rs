@@ -181,6 +181,12 @@ impl Tagger {
         }
     }
 
+    /// The patterns of the two automata: (case-insensitive, case-sensitive), normalised as the
+    /// tagger matches them. For benchmarks that compare the tagger with a raw scan.
+    pub fn patterns(&self) -> (&[String], &[String]) {
+        (&self.ci.names, &self.cs.names)
+    }
+
     /// Names (as normalised patterns) that belong to several concepts, with those concepts.
     pub fn ambiguous_names(&self) -> Vec<(String, Vec<String>)> {
         let mut out = Vec::new();

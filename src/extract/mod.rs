@@ -133,7 +133,10 @@ impl Extractor {
             // Most sentences name no concept: they state nothing and leave the antecedents as they
             // were, so they are not tokenised at all.
             let first = mentions.partition_point(|m| m.span.start < sentence.span.start);
-            if mentions.get(first).is_none_or(|m| m.span.start >= sentence.span.end) {
+            if mentions
+                .get(first)
+                .is_none_or(|m| m.span.start >= sentence.span.end)
+            {
                 continue;
             }
             let mut items = items(text, sentence.span.clone(), mentions, &types);

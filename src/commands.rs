@@ -157,6 +157,7 @@ fn build(
         }
     }
     ingest.finish();
+    store.optimize()?;
     if !quiet {
         let target = match &store.path {
             Some(p) => p.display().to_string(),

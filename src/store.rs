@@ -162,6 +162,14 @@ impl Store {
         })
     }
 
+    /// Flushes the write-ahead log into sorted, compressed tables and compacts them. Called at the
+    /// end of a build: until then the store's data sits in RocksDB's log, several times larger.
+    pub fn optimize(&self) -> Result<()> {
+        self.inner.flush()?;
+        self.inner.optimize()?;
+        Ok(())
+    }
+
     pub fn len(&self) -> Result<usize> {
         Ok(self.inner.len()?)
     }

@@ -271,14 +271,19 @@ fn report_skips(ingest: &Ingest) {
     }
 }
 
-fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome> {
+/// Runs the pipeline over the inputs batch by batch, handing each annotated document, in input
+/// order, to `each`, which writes it and returns how many results it wrote. `start` runs once the
+/// inputs are open, so that a bad input leaves stdout empty. Skipped records are reported at the end.
+fn for_each_annotated(
+    input: &InputArgs,
+    data: &DataArgs,
+    start: impl FnOnce() -> Result<()>,
+    mut each: impl FnMut(&Pipeline, &AnnotatedDocument) -> Result<usize>,
+) -> Result<usize> {
     let pipeline = pipeline(data)?;
     let pool = ingest::thread_pool(input.threads)?;
     let mut ingest = Ingest::open(input, true)?;
-    let mut out = stdout();
-    if format == TagFormat::Tsv {
-        output::write_header(output::MENTION_COLUMNS, &mut out)?;
-    }
+    start()?;
     let mut n = 0;
     loop {
         let batch = next_annotated(&mut ingest, input.batch_size, &pool, &pipeline)?;
@@ -286,19 +291,43 @@ fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome>
             break;
         }
         for a in &batch {
-            n += match format {
-                TagFormat::Tsv => output::mentions_tsv(a, &pipeline.vocab, &mut out)?,
-                TagFormat::Jsonl => output::mentions_jsonl(a, &pipeline.vocab, &mut out)?,
-            };
+            n += each(&pipeline, a)?;
         }
     }
-    out.flush()?;
     report_skips(&ingest);
-    Ok(if n > 0 {
+    Ok(n)
+}
+
+fn found(n: usize) -> Outcome {
+    if n > 0 {
         Outcome::Found
     } else {
         Outcome::NothingFound
-    })
+    }
+}
+
+fn tag(input: &InputArgs, data: &DataArgs, format: TagFormat) -> Result<Outcome> {
+    let out = std::cell::RefCell::new(stdout());
+    let n = for_each_annotated(
+        input,
+        data,
+        || match format {
+            TagFormat::Tsv => Ok(output::write_header(
+                output::MENTION_COLUMNS,
+                &mut *out.borrow_mut(),
+            )?),
+            TagFormat::Jsonl => Ok(()),
+        },
+        |pipeline, a| {
+            let w = &mut *out.borrow_mut();
+            Ok(match format {
+                TagFormat::Tsv => output::mentions_tsv(a, &pipeline.vocab, w)?,
+                TagFormat::Jsonl => output::mentions_jsonl(a, &pipeline.vocab, w)?,
+            })
+        },
+    )?;
+    out.borrow_mut().flush()?;
+    Ok(found(n))
 }
 
 /// Bulk-loads N-Quads files. Stdin is read into memory once, since it is read twice (graphs, then
@@ -345,31 +374,31 @@ fn load(files: &[PathBuf], store_args: &StoreArgs, quiet: bool) -> Result<Outcom
 }
 
 fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<Outcome> {
-    let pipeline = pipeline(data)?;
-    let pool = ingest::thread_pool(input.threads)?;
-    let mut ingest = Ingest::open(input, true)?;
-    let mut out = stdout();
-    let mut n = 0;
+    let out = std::cell::RefCell::new(stdout());
     let mut quads = Vec::new();
-    if format == ExtractFormat::Tsv {
-        output::write_header(output::RELATION_COLUMNS, &mut out)?;
-    }
-    loop {
-        let batch = next_annotated(&mut ingest, input.batch_size, &pool, &pipeline)?;
-        if batch.is_empty() {
-            break;
-        }
-        for a in &batch {
-            n += match format {
-                ExtractFormat::Tsv => output::relations_tsv(a, &pipeline.vocab, &mut out)?,
-                ExtractFormat::Jsonl => output::relations_jsonl(a, &pipeline.vocab, &mut out)?,
+    let n = for_each_annotated(
+        input,
+        data,
+        || match format {
+            ExtractFormat::Tsv => Ok(output::write_header(
+                output::RELATION_COLUMNS,
+                &mut *out.borrow_mut(),
+            )?),
+            _ => Ok(()),
+        },
+        |pipeline, a| {
+            let w = &mut *out.borrow_mut();
+            Ok(match format {
+                ExtractFormat::Tsv => output::relations_tsv(a, &pipeline.vocab, w)?,
+                ExtractFormat::Jsonl => output::relations_jsonl(a, &pipeline.vocab, w)?,
                 _ => {
                     quads.extend(rdf::document_quads(a, &pipeline.vocab));
                     a.relation_count()
                 }
-            };
-        }
-    }
+            })
+        },
+    )?;
+    let mut out = out.into_inner();
     if !matches!(format, ExtractFormat::Tsv | ExtractFormat::Jsonl) {
         // RDF is written sorted, so it needs every document first.
         rdf::sort_quads(&mut quads);
@@ -381,12 +410,7 @@ fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<
         export::write(&quads, f, &mut out)?;
     }
     out.flush()?;
-    report_skips(&ingest);
-    Ok(if n > 0 {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    Ok(found(n))
 }
 
 /// A `--param` value as an RDF term: `<iri>`, a CURIE of a known prefix, a number, a concept name,

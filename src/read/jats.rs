@@ -85,6 +85,29 @@ impl Element {
     }
 }
 
+/// An element with its name and attributes (local names: JATS files mix namespace prefixes).
+fn element(e: &quick_xml::events::BytesStart) -> Element {
+    let attrs = e
+        .attributes()
+        .flatten()
+        .map(|a| {
+            let v = a
+                .unescape_value()
+                .map(|v| v.into_owned())
+                .unwrap_or_default();
+            (
+                String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(),
+                v,
+            )
+        })
+        .collect();
+    Element {
+        name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+        attrs,
+        children: Vec::new(),
+    }
+}
+
 fn parse(name: &str, xml: &str) -> Result<Element> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
@@ -101,38 +124,14 @@ fn parse(name: &str, xml: &str) -> Result<Element> {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
-                let mut el = Element {
-                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
-                    ..Element::default()
-                };
-                for a in e.attributes().flatten() {
-                    let v = a
-                        .unescape_value()
-                        .map(|v| v.into_owned())
-                        .unwrap_or_default();
-                    el.attrs.push((
-                        String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(),
-                        v,
-                    ));
-                }
-                stack.push(el);
+                stack.push(element(&e));
             }
             Ok(Event::Empty(e)) => {
-                let mut el = Element {
-                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
-                    ..Element::default()
-                };
-                for a in e.attributes().flatten() {
-                    let v = a
-                        .unescape_value()
-                        .map(|v| v.into_owned())
-                        .unwrap_or_default();
-                    el.attrs.push((
-                        String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned(),
-                        v,
-                    ));
-                }
-                stack.last_mut().unwrap().children.push(Node::Element(el));
+                stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Node::Element(element(&e)));
             }
             Ok(Event::End(_)) => {
                 if stack.len() < 2 {

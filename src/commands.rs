@@ -171,10 +171,11 @@ fn build(
             quads,
             batches,
         } = totals;
+        let secs = start.elapsed().as_secs_f64();
         eprintln!(
-            "mechkg: built {docs} document(s): {sections} sections, {mentions} mentions, {relations} relations, {quads} quads into {target} ({} quads in store) in {:.2} s",
+            "mechkg: built {docs} document(s): {sections} sections, {mentions} mentions, {relations} relations, {quads} quads into {target} ({} quads in store) in {secs:.2} s ({:.0} documents/s)",
             store.len()?,
-            start.elapsed().as_secs_f64()
+            docs as f64 / secs.max(1e-9),
         );
         eprintln!(
             "mechkg: {}; {batches} transaction(s)",
@@ -391,6 +392,13 @@ fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<
             Ok(match format {
                 ExtractFormat::Tsv => output::relations_tsv(a, &pipeline.vocab, w)?,
                 ExtractFormat::Jsonl => output::relations_jsonl(a, &pipeline.vocab, w)?,
+                // N-Quads stream document by document (each in canonical order, with the
+                // descriptions of its concepts), so memory does not grow with the corpus.
+                ExtractFormat::Nquads => {
+                    let quads = rdf::document_quads(a, &pipeline.vocab);
+                    export::write(&quads, ExportFormat::NQuads, &mut *w)?;
+                    a.relation_count()
+                }
                 _ => {
                     quads.extend(rdf::document_quads(a, &pipeline.vocab));
                     a.relation_count()
@@ -399,13 +407,13 @@ fn extract(input: &InputArgs, data: &DataArgs, format: ExtractFormat) -> Result<
         },
     )?;
     let mut out = out.into_inner();
-    if !matches!(format, ExtractFormat::Tsv | ExtractFormat::Jsonl) {
-        // RDF is written sorted, so it needs every document first.
+    if matches!(format, ExtractFormat::Ntriples | ExtractFormat::Turtle) {
+        // Triples merge the documents' graphs: they are written sorted, after every document.
         rdf::sort_quads(&mut quads);
-        let f = match format {
-            ExtractFormat::Ntriples => ExportFormat::NTriples,
-            ExtractFormat::Turtle => ExportFormat::Turtle,
-            _ => ExportFormat::NQuads,
+        let f = if format == ExtractFormat::Turtle {
+            ExportFormat::Turtle
+        } else {
+            ExportFormat::NTriples
         };
         export::write(&quads, f, &mut out)?;
     }

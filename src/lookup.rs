@@ -99,7 +99,7 @@ pub struct RelationSummary {
 
 const RELATIONS: &str = "PREFIX mkg: <https://w3id.org/mechkg/vocab#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?dir ?p ?other (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?ev) AS ?n) (SUM(IF(?neg, 1, 0)) AS ?negated) (MIN(?s) AS ?example)
+SELECT ?c ?dir ?p ?other (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?ev) AS ?n) (SUM(IF(?neg, 1, 0)) AS ?negated) (MIN(?s) AS ?example)
 WHERE {
   { ?ev mkg:subject ?c ; mkg:object ?other . BIND(\"out\" AS ?dir) }
   UNION
@@ -113,8 +113,7 @@ ORDER BY DESC(?dir) ?p ?other";
 /// The relations in and out of a concept, with evidence counts and one example sentence each.
 pub fn relations(store: &Store, curie: &str) -> Result<Vec<RelationSummary>> {
     let params = [("c".to_string(), Term::from(concept_iri(curie)))];
-    let q = RELATIONS.replace("SELECT ?dir", "SELECT ?c ?dir");
-    let Answer::Table { rows, .. } = query::run(store, &q, &params)? else {
+    let Answer::Table { rows, .. } = query::run(store, RELATIONS, &params)? else {
         return Ok(Vec::new());
     };
     let text = |t: &Option<Term>| t.as_ref().map(query::display_term).unwrap_or_default();

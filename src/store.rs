@@ -66,22 +66,6 @@ impl Store {
         })
     }
 
-    /// Replaces the named graphs of some documents and adds shared quads, all in one transaction.
-    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)], shared: &[Quad]) -> Result<()> {
-        let mut t = self.inner.start_transaction()?;
-        for (g, quads) in graphs {
-            t.remove_named_graph(g)?;
-            for q in quads {
-                t.insert(q);
-            }
-        }
-        for q in shared {
-            t.insert(q);
-        }
-        t.commit()?;
-        Ok(())
-    }
-
     /// Applies changes in their order and adds shared quads, all in one transaction.
     pub fn apply(&self, changes: &[GraphChange], shared: &[Quad]) -> Result<()> {
         let mut t = self.inner.start_transaction()?;

@@ -141,7 +141,7 @@ impl Extractor {
             }
             let mut items = items(text, sentence.span.clone(), mentions, &types);
             self.mark_anaphors(&mut items, mentions);
-            let mut ctx = Sentence_ {
+            let mut ctx = SentenceCtx {
                 ex: self,
                 items: &items,
                 mentions,
@@ -230,7 +230,7 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
 }
 
 /// The state of extraction over one sentence.
-struct Sentence_<'a> {
+struct SentenceCtx<'a> {
     ex: &'a Extractor,
     items: &'a [Item],
     mentions: &'a [Mention],
@@ -238,7 +238,7 @@ struct Sentence_<'a> {
     antecedents: &'a [Group],
 }
 
-impl Sentence_<'_> {
+impl SentenceCtx<'_> {
     fn lex(&self) -> &rules::Lexicon {
         &self.ex.rules.lexicon
     }

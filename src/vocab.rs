@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::ns::KNOWN_PREFIXES;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 pub const FORMAT_VERSION: &str = "1";
@@ -218,54 +219,37 @@ impl Vocabulary {
             }
             None => return Err(err(1, "empty vocabulary file".into())),
         }
+        // The header, then the rows; each row is parsed on its own (in parallel: a full dictionary
+        // has 200,000 of them) and the rows are merged in file order.
+        let mut rows = Vec::new();
         let mut header_seen = false;
         for (n, line) in lines {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            if !header_seen {
-                if line != HEADER {
-                    return Err(err(
-                        n,
-                        format!("expected the header {HEADER:?}, found {:?}", truncate(line)),
-                    ));
-                }
+            if header_seen {
+                rows.push((n, line));
+            } else if line == HEADER {
                 header_seen = true;
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 5 {
+            } else {
                 return Err(err(
                     n,
-                    format!("expected 5 tab-separated columns, found {}", cols.len()),
+                    format!("expected the header {HEADER:?}, found {:?}", truncate(line)),
                 ));
             }
-            let id = cols[0].trim();
-            check_curie(id).map_err(|m| err(n, m))?;
-            let label = cols[1].trim();
-            if label.is_empty() {
-                return Err(err(n, format!("{id}: empty label")));
-            }
-            let category = cols[2].trim();
-            if !CATEGORIES.contains(&category) {
-                return Err(err(
-                    n,
-                    format!(
-                        "{id}: unknown category {category:?} (known: {})",
-                        CATEGORIES.join(", ")
-                    ),
-                ));
-            }
-            let mut names = vec![Name::parse(label).map_err(|m| err(n, m))?];
-            for raw in cols[3].split('|').filter(|s| !s.trim().is_empty()) {
-                names.push(Name::parse(raw).map_err(|m| err(n, m))?);
-            }
-            let mut xrefs = BTreeSet::new();
-            for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
-                check_curie(x).map_err(|m| err(n, format!("xref: {m}")))?;
-                xrefs.insert(x.to_string());
-            }
-            match self.by_id.get(id) {
+        }
+        let parsed: Vec<std::result::Result<Row, (usize, String)>> = rows
+            .par_iter()
+            .map(|&(n, line)| Row::parse(line).map_err(|m| (n, m)))
+            .collect();
+        for (row, &(n, _)) in parsed.into_iter().zip(&rows) {
+            let Row {
+                id,
+                category,
+                names,
+                xrefs,
+            } = row.map_err(|(n, m)| err(n, m))?;
+            match self.by_id.get(&id) {
                 Some(&i) => {
                     // A later layer adds names and cross-references to a known concept.
                     let c = &mut self.concepts[i];
@@ -294,20 +278,14 @@ impl Vocabulary {
                         self.by_xref.entry(x.clone()).or_default().push(i);
                     }
                     let label = names[0].text.clone();
-                    let mut unique: Vec<Name> = Vec::with_capacity(names.len());
-                    for name in names {
-                        if !unique.iter().any(|m| m.text == name.text) {
-                            unique.push(name);
-                        }
-                    }
                     self.concepts.push(Concept {
-                        id: id.to_string(),
+                        id: id.clone(),
                         label,
-                        category: category.to_string(),
-                        names: unique,
+                        category,
+                        names,
                         xrefs,
                     });
-                    self.by_id.insert(id.to_string(), i);
+                    self.by_id.insert(id, i);
                 }
             }
         }
@@ -316,6 +294,57 @@ impl Vocabulary {
         }
         self.sources.push(path.to_string());
         Ok(())
+    }
+}
+
+/// One parsed line of a vocabulary file: its names distinct, the label first.
+struct Row {
+    id: String,
+    category: String,
+    names: Vec<Name>,
+    xrefs: BTreeSet<String>,
+}
+
+impl Row {
+    fn parse(line: &str) -> std::result::Result<Row, String> {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 5 {
+            return Err(format!(
+                "expected 5 tab-separated columns, found {}",
+                cols.len()
+            ));
+        }
+        let id = cols[0].trim();
+        check_curie(id)?;
+        let label = cols[1].trim();
+        if label.is_empty() {
+            return Err(format!("{id}: empty label"));
+        }
+        let category = cols[2].trim();
+        if !CATEGORIES.contains(&category) {
+            return Err(format!(
+                "{id}: unknown category {category:?} (known: {})",
+                CATEGORIES.join(", ")
+            ));
+        }
+        let mut names: Vec<Name> = vec![Name::parse(label)?];
+        for raw in cols[3].split('|').filter(|s| !s.trim().is_empty()) {
+            let name = Name::parse(raw)?;
+            if !names.iter().any(|m| m.text == name.text) {
+                names.push(name);
+            }
+        }
+        let mut xrefs = BTreeSet::new();
+        for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            check_curie(x).map_err(|m| format!("xref: {m}"))?;
+            xrefs.insert(x.to_string());
+        }
+        Ok(Row {
+            id: id.to_string(),
+            category: category.to_string(),
+            names,
+            xrefs,
+        })
     }
 }
 

@@ -17,30 +17,93 @@ use crate::model::{Document, Mention, MentionSource, Span};
 use crate::normalize::{fold_case, is_word_char, Normalized};
 use crate::vocab::Vocabulary;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// One automaton and, for each of its patterns, the concepts (indices into the vocabulary) it names.
+/// One dictionary and, for each of its patterns, the concepts (indices into the vocabulary) it names.
+///
+/// Every search is anchored at a word start, so a match always begins with the byte at that start:
+/// the patterns are split by their first byte into shards, each its own automaton, and a search
+/// consults only the shard of the byte under it. The shards are built in parallel, which is what
+/// brings the start-up with a full dictionary (700,000 patterns) under its target; searching one
+/// small shard instead of one large automaton costs nothing.
 struct Automaton {
-    ac: AhoCorasick,
+    shards: Vec<Shard>,
+    /// For each first byte, its shard, or `NO_SHARD`.
+    shard_of: [u16; 256],
     names: Vec<String>,
     targets: Vec<Vec<u32>>,
     lowercase: bool,
 }
 
+/// The automaton of a contiguous range of the sorted patterns; its pattern `i` is `base + i`.
+struct Shard {
+    ac: AhoCorasick,
+    base: usize,
+}
+
+const NO_SHARD: u16 = u16::MAX;
+/// Below this many patterns one automaton is built; above, about this many per shard.
+const SHARD_SIZE: usize = 40_000;
+
 impl Automaton {
-    fn build(patterns: BTreeMap<String, Vec<u32>>, lowercase: bool) -> Automaton {
+    /// `patterns` are sorted and distinct.
+    fn build(patterns: Vec<(String, Vec<u32>)>, lowercase: bool) -> Automaton {
+        Automaton::build_sharded(patterns, lowercase, SHARD_SIZE)
+    }
+
+    fn build_sharded(
+        patterns: Vec<(String, Vec<u32>)>,
+        lowercase: bool,
+        shard_size: usize,
+    ) -> Automaton {
         let (names, targets): (Vec<String>, Vec<Vec<u32>>) = patterns.into_iter().unzip();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&names)
-            .expect("the vocabulary's names fit an automaton");
+        // Sorted names put each first byte's patterns in one run; runs are grouped into ranges of
+        // about SHARD_SIZE patterns, never splitting a run.
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut shard_of = [NO_SHARD; 256];
+        let mut start = 0;
+        for i in 0..names.len() {
+            let first = names[i].as_bytes()[0];
+            let run_ends = names.get(i + 1).is_none_or(|n| n.as_bytes()[0] != first);
+            shard_of[first as usize] = ranges.len() as u16;
+            if run_ends && (i + 1 - start >= shard_size || i + 1 == names.len()) {
+                ranges.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        let shard = |&(lo, hi): &(usize, usize)| Shard {
+            ac: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&names[lo..hi])
+                .expect("the vocabulary's names fit an automaton"),
+            base: lo,
+        };
+        // A small dictionary (and a document's own abbreviations) is one automaton, built here.
+        let shards = if ranges.len() > 1 {
+            ranges.par_iter().map(shard).collect()
+        } else {
+            ranges.iter().map(shard).collect()
+        };
         Automaton {
-            ac,
+            shards,
+            shard_of,
             names,
             targets,
             lowercase,
         }
+    }
+
+    /// The longest pattern starting exactly at `at`: (end, pattern index).
+    fn find_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        let shard = self.shard_of[hay.as_bytes()[at] as usize];
+        let shard = self.shards.get(shard as usize)?;
+        let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+        shard
+            .ac
+            .find(input)
+            .map(|m| (m.end(), shard.base + m.pattern().as_usize()))
     }
 }
 
@@ -69,18 +132,11 @@ fn scan(original: &str, skip: &[Span], automata: &[&Automaton]) -> Vec<(Span, us
         let mut best: Option<(usize, usize, usize)> = None;
         for (ai, a) in automata.iter().enumerate() {
             let hay = if a.lowercase { lower.as_str() } else { text };
-            let input = Input::new(hay).span(i..hay.len()).anchored(Anchored::Yes);
-            if let Some(m) = a.ac.find(input) {
-                let end_ok = text[m.end()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !is_word_char(c));
-                let last_ok = text[..m.end()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c != ' ');
-                if end_ok && last_ok && best.is_none_or(|(e, _, _)| m.end() > e) {
-                    best = Some((m.end(), ai, m.pattern().as_usize()));
+            if let Some((end, pattern)) = a.find_at(hay, i) {
+                let end_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                let last_ok = text[..end].chars().next_back().is_some_and(|c| c != ' ');
+                if end_ok && last_ok && best.is_none_or(|(e, _, _)| end > e) {
+                    best = Some((end, ai, pattern));
                 }
             }
         }
@@ -140,42 +196,56 @@ fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
 
 impl Tagger {
     pub fn new(vocab: &Vocabulary) -> Tagger {
-        let mut ci: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut cs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (idx, concept) in vocab.concepts().iter().enumerate() {
-            for name in &concept.names {
-                let table = if name.case_sensitive {
-                    &mut cs
-                } else {
-                    &mut ci
-                };
-                for v in variants(&name.text, name.case_sensitive) {
-                    let key = Normalized::name(&v, !name.case_sensitive);
-                    if key.is_empty() {
-                        continue;
-                    }
-                    let t = table.entry(key).or_default();
-                    if !t.contains(&(idx as u32)) {
-                        t.push(idx as u32);
-                    }
-                }
+        Tagger::with_shard_size(vocab, SHARD_SIZE)
+    }
+
+    fn with_shard_size(vocab: &Vocabulary, shard_size: usize) -> Tagger {
+        // (case-sensitive, normalised spelling, concept) for every spelling of every name, computed
+        // in parallel and sorted, so that each spelling's concepts come in vocabulary order.
+        let mut entries: Vec<(bool, String, u32)> = vocab
+            .concepts()
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(idx, concept)| {
+                concept.names.iter().flat_map(move |name| {
+                    variants(&name.text, name.case_sensitive)
+                        .into_iter()
+                        .map(move |v| {
+                            let key = Normalized::name(&v, !name.case_sensitive);
+                            (name.case_sensitive, key, idx as u32)
+                        })
+                })
+            })
+            .filter(|(_, key, _)| !key.is_empty())
+            .collect();
+        entries.par_sort_unstable();
+        entries.dedup();
+        let mut ci: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut cs: Vec<(String, Vec<u32>)> = Vec::new();
+        for (case_sensitive, key, idx) in entries {
+            let table = if case_sensitive { &mut cs } else { &mut ci };
+            match table.last_mut() {
+                Some((last, targets)) if *last == key => targets.push(idx),
+                _ => table.push((key, vec![idx])),
             }
         }
         // A case-sensitive name that is also a case-insensitive one of another concept is ambiguous
         // in its exact spelling: the cs automaton lists both.
         let pattern_count = ci.len() + cs.len();
         for (key, targets) in cs.iter_mut() {
-            if let Some(more) = ci.get(&key.to_lowercase()) {
-                for &t in more {
+            if let Ok(i) = ci.binary_search_by(|(k, _)| k.as_str().cmp(&key.to_lowercase())) {
+                for &t in &ci[i].1 {
                     if !targets.contains(&t) {
                         targets.push(t);
                     }
                 }
             }
         }
+        let ci = Automaton::build_sharded(ci, true, shard_size);
+        let cs = Automaton::build_sharded(cs, false, shard_size);
         Tagger {
-            ci: Automaton::build(ci, true),
-            cs: Automaton::build(cs, false),
+            ci,
+            cs,
             ids: vocab.concepts().iter().map(|c| c.id.clone()).collect(),
             pattern_count,
         }
@@ -266,25 +336,22 @@ impl Tagger {
             }
         }
         if !local.is_empty() {
-            let names: Vec<String> = local.keys().map(|k| Normalized::name(k, false)).collect();
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .build(&names)
-                .expect("local abbreviations fit an automaton");
-            let automaton = Automaton {
-                ac,
-                names: names.clone(),
-                targets: (0..names.len() as u32).map(|i| vec![i]).collect(),
-                lowercase: false,
-            };
+            let mut patterns: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            for (i, short) in local.keys().enumerate() {
+                let key = Normalized::name(short, false);
+                if !key.is_empty() {
+                    patterns.entry(key).or_default().push(i as u32);
+                }
+            }
+            let automaton = Automaton::build(patterns.into_iter().collect(), false);
             let concepts: Vec<&String> = local.values().collect();
             for ((section, defs), mentions) in
                 doc.sections.iter().zip(&defs).zip(per_section.iter_mut())
             {
                 let skip: Vec<Span> = defs.iter().map(|d| d.paren_span.clone()).collect();
                 for (span, _, pattern) in scan(&section.text, &skip, &[&automaton]) {
-                    merge_local(mentions, span, concepts[pattern], &section.text);
+                    let concept = concepts[automaton.targets[pattern][0] as usize];
+                    merge_local(mentions, span, concept, &section.text);
                 }
             }
         }
@@ -416,6 +483,27 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
             assert_eq!(&got, expected, "case {name}");
         }
         check(&t, "Stress.", &["Stress=MESH:D013315"]);
+    }
+
+    /// Shards change how the automata are built, never what they find: the shipped vocabulary split
+    /// into one shard per first byte tags the seed review exactly as one automaton does.
+    #[test]
+    fn shards_find_what_one_automaton_finds() {
+        let v = Vocabulary::embedded().unwrap();
+        let one = Tagger::with_shard_size(&v, usize::MAX);
+        let many = Tagger::with_shard_size(&v, 1);
+        assert_eq!(one.ci.shards.len(), 1);
+        assert!(many.ci.shards.len() > 20, "{}", many.ci.shards.len());
+        let seed = include_str!("../../fixtures/seed/jiang2023.txt");
+        let show = |t: &Tagger| -> Vec<(Span, Vec<String>)> {
+            t.tag(seed, &[])
+                .into_iter()
+                .map(|m| (m.span, m.concepts))
+                .collect()
+        };
+        let found = show(&one);
+        assert!(found.len() > 50, "{}", found.len());
+        assert_eq!(found, show(&many));
     }
 
     #[test]

@@ -5,6 +5,9 @@
 # 2. the CLI: build into an on-disk store with 1 and 2 threads, peak memory for one file and for
 #    two, time to the first output line, a scale curve (the same files repeated to ~1 GB of XML), and
 #    a projection to all of PubMed (36 million citations).
+# 3. the full dictionary (scripts/build_full_vocab.py, built if absent): vocabulary read and
+#    automata built, start-up to the first tagged document, peak memory, and tagging throughput
+#    beside the shipped vocabulary's.
 # Prints a markdown report on stdout; needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,3 +88,31 @@ awk -v s="$secs" -v d="$docs" -v z="$size" 'BEGIN {
   rate = d / s; n = 36e6;
   printf "%.0f citations/s on %d cores: %.1f hours for 36 million citations on this machine; ", rate, 2, n / rate / 3600;
   printf "store about %.0f GB (%.0f bytes per citation).\n", n * z / d / 1e9, z / d }'
+
+echo
+echo '## The full dictionary'
+full="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
+[ -f "$full" ] || python3 scripts/build_full_vocab.py --out "$full" >&2
+echo
+echo "$(tail -n +3 "$full" | grep -vc '^#') concepts in $full."
+echo
+echo '### Stages with the full dictionary (benches/pipeline.rs, both files)'
+echo '```'
+"$harness" --vocab "$full" "$a" "$b"
+echo '```'
+echo
+# One abstract: the first citation of pubmed20n0014, as its own file.
+gunzip -c "$a" | awk '/<PubmedArticle>/{n++} n<=1' > "$work/one.xml"; echo '</PubmedArticleSet>' >> "$work/one.xml"
+echo '| run | start-up to the first tagged line (s) | peak RSS |'
+echo '|---|---:|---:|'
+for run in 1 2 3; do
+  start=$(date +%s.%N)
+  "$mechkg" tag --vocab "$full" "$work/one.xml" | head -1 > /dev/null
+  first=$(awk "BEGIN{printf \"%.2f\", $(date +%s.%N) - $start}")
+  read -r _ kb < <(measure startup "$mechkg" tag --vocab "$full" "$work/one.xml")
+  echo "| $run | $first | $(awk "BEGIN{printf \"%.0f MB\", $kb/1024}") |"
+done
+read -r secs kb < <(measure fulltag "$mechkg" tag --vocab "$full" "$work/a.xml" "$work/b.xml" --threads 2)
+echo
+echo "Tagging both files with the full dictionary (CLI, 2 threads, TSV to /dev/null): $secs s, peak RSS $(awk "BEGIN{printf \"%.0f MB\", $kb/1024}")."
+

@@ -10,9 +10,9 @@
 //! check that every stage saw the same text.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use mechkg::extract::rules::RuleSet;
 use mechkg::normalize::fold_case;
 use mechkg::read::{self, ReadOptions, Record};
-use mechkg::extract::rules::RuleSet;
 use mechkg::vocab::Vocabulary;
 use mechkg::{model::Document, Pipeline};
 use rayon::prelude::*;

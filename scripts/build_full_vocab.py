@@ -19,6 +19,7 @@ Usage:
 """
 
 import argparse
+import html
 import glob
 import gzip
 import json
@@ -408,7 +409,8 @@ def english_counts(corpus_globs, ontology_texts):
             with open_text(p) as fh:
                 text = fh.read()
             for m in field.finditer(text):
-                counts.update(tok.findall(m.group(1)))
+                # Entities unescaped first, or "&amp;" would count as the word "amp".
+                counts.update(tok.findall(html.unescape(m.group(1))))
     defs = Counter()
     for t in ontology_texts:
         defs.update(tok.findall(t))
@@ -610,9 +612,14 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
 
     # ---------------- name hygiene (per record)
     stop = read_stoplist(os.path.join(REPO, manifest["build"].get("stoplist", "vocab/stoplist.tsv")))
+    reviewed = set(stop)
     if write_stoplist:
+        reviewed |= set(read_stoplist(os.path.join(
+            REPO, manifest["build"].get("stoplist_kept", "vocab/stoplist-kept.tsv"))))
         stop = {}
     pinned_keys = {tnorm(n, True) for names in pin_names.values() for n, _ in names}
+    # The stop-list candidates' English: the most frequent lower-case tokens of the MEDLINE sample.
+    top_words = {w for w, _ in counts.most_common(hyg.get("stoplist_top_words", 4000))}
     exact_only = hyg.get("exact_synonyms_only", True)
     lo, hi = hyg.get("min_length", 3), hyg.get("max_length", 80)
     kept_records = []
@@ -636,6 +643,11 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             elif is_cs(name, flags) and any(ch.islower() for ch in name) and name.lower() in english \
                     and r.curie not in pins:
                 why = "English word spelt in lower case (a case-sensitive match would hit prose)"
+            elif role != "symbol" and name.isalpha() and name.isupper() and name.lower() in top_words \
+                    and tnorm(name, True) not in pinned_keys and r.curie not in pins:
+                # COLD (a MeSH synonym of COPD), FACE, ROLE: all-caps titles ("THE ROLE OF") and
+                # acronyms of studies hit these; approved gene symbols (CAT, SET) stay case-sensitive.
+                why = "all-caps abbreviation that is a frequent English word (MEDLINE top words)"
             elif stop and not is_cs(name, flags) and tnorm(name, True) not in pinned_keys and \
                     any(k in stop for k in patterns(name, flags)[1]):
                 why = "stop list: " + next(stop[k] for k in patterns(name, flags)[1] if k in stop).split(";")[0]
@@ -660,7 +672,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     rec = {r.curie: r for r in records}
 
     if write_stoplist:
-        return write_stoplist_file(write_stoplist, records, counts, pinned_keys, hyg)
+        return write_stoplist_file(write_stoplist, records, counts, pinned_keys, hyg, reviewed)
 
     # ---------------- merge (one concept, one node)
     G = Groups([r.curie for r in records], set(pins))
@@ -862,20 +874,27 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     return concepts, merges, rep, ambiguous
 
 
-def write_stoplist_file(path, records, counts, pinned_keys, hyg):
-    """Candidates: single-word, case-insensitive names among the most frequent MEDLINE tokens."""
+def write_stoplist_file(path, records, counts, pinned_keys, hyg, reviewed=frozenset()):
+    """Candidates: single-word, case-insensitive names among the most frequent MEDLINE tokens that
+    are in neither half of the review (vocab/stoplist.tsv, vocab/stoplist-kept.tsv)."""
     top = [w for w, _ in counts.most_common(hyg.get("stoplist_top_words", 4000))]
+    # A reviewed name covers the spellings the tagger gives it (plural, singular).
+    reviewed = {k for name in reviewed for k in patterns(name, "ci")[1]} | set(reviewed)
     rank = {w: i + 1 for i, w in enumerate(top)}
     owners = defaultdict(set)
     for r in records:
         for n, fl, role in r.names:
-            k = tnorm(n, True)
-            if " " not in k and not is_cs(n, fl) and k in rank and k not in pinned_keys:
-                owners[k].add(r.curie)
+            if is_cs(n, fl) or tnorm(n, True) in pinned_keys:
+                continue
+            # Every spelling the tagger matches (plural, singular), as the tagger would meet it.
+            for k in patterns(n, fl)[1]:
+                if " " not in k and k in rank and k not in reviewed:
+                    owners[k].add(r.curie)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# Stop-list candidates (scripts/build_full_vocab.py --write-stoplist): single-word names of the\n")
         fh.write(f"# sources among the {len(top)} most frequent lower-case tokens of the MEDLINE sample. Review them;\n")
-        fh.write("# the ones used mostly in a generic or everyday sense go to vocab/stoplist.tsv with a reason.\n")
+        fh.write("# the ones used mostly in a generic or everyday sense go to vocab/stoplist.tsv with a reason,\n")
+        fh.write(f"# the others to vocab/stoplist-kept.tsv ({len(reviewed)} names reviewed before).\n")
         for k in sorted(owners, key=lambda k: rank[k]):
             fh.write(f"{k}\tfrequent English word (MEDLINE rank {rank[k]}, {counts[k]} times); "
                      f"{len(owners[k])} concept(s), e.g. {sorted(owners[k])[0]}\n")

@@ -335,6 +335,10 @@ fn the_real_corpora_read_when_present() {
         Path::new("/work/shared/data/literature")
     };
     if !root.exists() {
+        assert!(
+            std::env::var_os("MECHKG_REQUIRE_SHARED").is_none(),
+            "MECHKG_REQUIRE_SHARED is set but there is no shared literature"
+        );
         eprintln!("skipped: no shared literature at {}", root.display());
         return;
     }

@@ -241,12 +241,17 @@ impl Tagger {
                 }
             }
         }
+        // Each pattern's concepts in identifier order, as mentions list them.
+        let ids: Vec<String> = vocab.concepts().iter().map(|c| c.id.clone()).collect();
+        for (_, targets) in ci.iter_mut().chain(cs.iter_mut()) {
+            targets.sort_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+        }
         let ci = Automaton::build_sharded(ci, true, shard_size);
         let cs = Automaton::build_sharded(cs, false, shard_size);
         Tagger {
             ci,
             cs,
-            ids: vocab.concepts().iter().map(|c| c.id.clone()).collect(),
+            ids,
             pattern_count,
         }
     }
@@ -282,11 +287,10 @@ impl Tagger {
             .into_iter()
             .map(|(span, ai, pattern)| {
                 let automaton = if ai == 0 { &self.cs } else { &self.ci };
-                let mut concepts: Vec<String> = automaton.targets[pattern]
+                let concepts: Vec<String> = automaton.targets[pattern]
                     .iter()
                     .map(|&i| self.ids[i as usize].clone())
                     .collect();
-                concepts.sort();
                 Mention {
                     text: text[span.clone()].to_string(),
                     span,

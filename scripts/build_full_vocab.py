@@ -796,12 +796,16 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     for cu, c in concepts.items():
         for n, (s, fl) in c["names"].items():
             cs, keys = patterns(n, fl)
-            for k in keys:
-                claims[k.lower()].append((cs, k, s, cu, n))
+            for i, k in enumerate(keys):
+                claims[k.lower()].append((cs, k, s, cu, n, i > 0))
     lose = defaultdict(dict)     # curie -> {name: reason}
     ambiguous = []
     for lk in sorted(claims):
         lst = claims[lk]
+        # As in the tagger: a concept's own spelling wins over another's generated plural/singular.
+        if any(not inflected for *_, inflected in lst):
+            lst = [e for e in lst if not e[5]]
+        lst = [e[:5] for e in lst]
         if len({cu for _, _, _, cu, _ in lst}) < 2:
             continue
         if all(cs for cs, _, _, _, _ in lst):

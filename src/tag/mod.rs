@@ -6,7 +6,8 @@
 //! lower-cased text; symbols and abbreviations (`SON`, `HIP`, `OXT`) are matched in their exact case,
 //! so that "son" and "hip" stay English. Plural and singular variants are added to the patterns when
 //! they are built, not tried at match time. A name shared by several concepts yields one mention
-//! listing them all: ambiguity is reported, never resolved by a silent pick.
+//! listing them all: ambiguity is reported, never resolved by a silent pick. The one precedence is
+//! that a concept's own spelling of a name wins over a plural or singular generated for another.
 //!
 //! Abbreviations defined in a document (`major depressive disorder (MDD)`) become synonyms of the long
 //! form's concept for that document; see [`abbrev`].
@@ -202,7 +203,7 @@ impl Tagger {
     fn with_shard_size(vocab: &Vocabulary, shard_size: usize) -> Tagger {
         // (case-sensitive, normalised spelling, concept) for every spelling of every name, computed
         // in parallel and sorted, so that each spelling's concepts come in vocabulary order.
-        let mut entries: Vec<(bool, String, u32)> = vocab
+        let mut entries: Vec<(bool, String, bool, u32)> = vocab
             .concepts()
             .par_iter()
             .enumerate()
@@ -210,30 +211,55 @@ impl Tagger {
                 concept.names.iter().flat_map(move |name| {
                     variants(&name.text, name.case_sensitive)
                         .into_iter()
-                        .map(move |v| {
+                        .enumerate()
+                        .map(move |(i, v)| {
                             let key = Normalized::name(&v, !name.case_sensitive);
-                            (name.case_sensitive, key, idx as u32)
+                            (name.case_sensitive, key, i > 0, idx as u32)
                         })
                 })
             })
-            .filter(|(_, key, _)| !key.is_empty())
+            .filter(|(_, key, _, _)| !key.is_empty())
             .collect();
+        // Sorted by spelling, a spelling's own names before generated inflections.
         entries.par_sort_unstable();
         entries.dedup();
+        // Per spelling: its concepts, and whether they are its own spellings (not inflections).
         let mut ci: Vec<(String, Vec<u32>)> = Vec::new();
         let mut cs: Vec<(String, Vec<u32>)> = Vec::new();
-        for (case_sensitive, key, idx) in entries {
-            let table = if case_sensitive { &mut cs } else { &mut ci };
+        let (mut ci_own, mut cs_own): (Vec<bool>, Vec<bool>) = (Vec::new(), Vec::new());
+        for (case_sensitive, key, inflected, idx) in entries {
+            let (table, own) = if case_sensitive {
+                (&mut cs, &mut cs_own)
+            } else {
+                (&mut ci, &mut ci_own)
+            };
             match table.last_mut() {
-                Some((last, targets)) if *last == key => targets.push(idx),
-                _ => table.push((key, vec![idx])),
+                Some((last, targets)) if *last == key => {
+                    // A concept's own spelling wins over another's generated plural or singular
+                    // ("benzofurans", a class, against the plural of "benzofuran").
+                    let has_own = own.last().copied().unwrap_or(false);
+                    if !(targets.contains(&idx) || inflected && has_own) {
+                        targets.push(idx);
+                    }
+                }
+                _ => {
+                    own.push(!inflected);
+                    table.push((key, vec![idx]));
+                }
             }
         }
         // A case-sensitive name that is also a case-insensitive one of another concept is ambiguous
         // in its exact spelling: the cs automaton lists both.
         let pattern_count = ci.len() + cs.len();
-        for (key, targets) in cs.iter_mut() {
+        for ((key, targets), &own) in cs.iter_mut().zip(&cs_own) {
             if let Ok(i) = ci.binary_search_by(|(k, _)| k.as_str().cmp(&key.to_lowercase())) {
+                // Own spellings win over inflections here too; two of a kind are ambiguous.
+                if own && !ci_own[i] {
+                    continue;
+                }
+                if !own && ci_own[i] {
+                    targets.clear();
+                }
                 for &t in &ci[i].1 {
                     if !targets.contains(&t) {
                         targets.push(t);
@@ -404,8 +430,8 @@ UBERON:0001929\tsupraoptic nucleus\tbiolink:GrossAnatomicalStructure\tSON{abbr}\
 UBERON:0000120\tblood brain barrier\tbiolink:GrossAnatomicalStructure\tBBB{abbr}\t
 MESH:D003865\tDepressive Disorder, Major\tbiolink:Disease\tmajor depressive disorder\t
 MESH:D010913\tPituitary-Adrenal System\tbiolink:AnatomicalEntity\thypothalamic-pituitary-adrenal axis|HPA axis\t
-CL:0000127\tastrocyte\tbiolink:Cell\t\t
-MESH:D001253\tAstrocytes\tbiolink:Cell\t\t
+CL:0000127\tastrocyte\tbiolink:Cell\tastroglia\t
+MESH:D001253\tAstrocytes\tbiolink:Cell\tastroglia\t
 HGNC:11892\tTNF\tbiolink:Gene\ttumor necrosis factor|TNF-alpha\t
 MESH:D016207\tCytokines\tbiolink:ChemicalEntity\t\t
 MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
@@ -473,8 +499,13 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
             ),
             (
                 "ambiguous",
-                "astrocytes",
-                &["astrocytes=CL:0000127|MESH:D001253"],
+                "astroglia",
+                &["astroglia=CL:0000127|MESH:D001253"],
+            ),
+            (
+                "own spelling wins over an inflection",
+                "an astrocyte, astrocytes",
+                &["astrocyte=CL:0000127", "astrocytes=MESH:D001253"],
             ),
             ("apostrophe", "oxytocin's role", &["oxytocin=MESH:D010121"]),
         ];

@@ -550,10 +550,12 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     sources = manifest["source"]
 
     missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
+    src_dirs = [src_dir]
     if missing:
         if not fetch:
             sys.exit("missing sources (use --fetch): " + ", ".join(missing))
-        src_dir = fetch_missing(manifest, src_dir, missing)
+        # The fetched files complement the sources on disk, which still serve the others.
+        src_dirs.append(fetch_missing(manifest, src_dir, missing))
 
     # pinned concepts: the shipped vocabularies
     pins = {}            # curie -> (label, category)
@@ -570,7 +572,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     records, edges, onto_texts = [], [], []
     versions = []
     for s in sources:
-        path = resolve(src_dir, s["path"])
+        path = next(p for p in (resolve(d, s["path"]) for d in src_dirs) if p)
         fmt = s["format"]
         versions.append((s, os.path.basename(path)))
         if fmt == "mesh_tsv":

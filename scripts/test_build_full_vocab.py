@@ -144,6 +144,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
         self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
 
+    def test_anion_named_as_its_acid(self):
+        # ChEBI's glutamate(1-) is left out as chemical-name clutter; its name without the charge
+        # goes to glutamic acid, the acid it is the conjugate base of.
+        self.assertIn("glutamate", self.rows["CHEBI:18237"]["names"])
+        self.assertNotIn("CHEBI:14321", self.rows)
+
     def test_variants(self):
         names = self.rows["HGNC:11892"]["names"]
         self.assertIn("TNFa{abbr}", names)

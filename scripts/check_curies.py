@@ -25,12 +25,14 @@ from collections import defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG"}
-CATEGORIES = {
-    "biolink:Gene", "biolink:Protein", "biolink:ChemicalEntity", "biolink:SmallMolecule", "biolink:MolecularEntity",
-    "biolink:Cell", "biolink:AnatomicalEntity", "biolink:GrossAnatomicalStructure", "biolink:CellularComponent",
-    "biolink:BiologicalProcess", "biolink:PhysiologicalProcess", "biolink:PathologicalProcess", "biolink:Behavior",
-    "biolink:Disease", "biolink:PhenotypicFeature", "biolink:NamedThing",
-}
+def rust_categories():
+    """The categories mechkg accepts: the CATEGORIES list of src/vocab.rs, the one source of truth."""
+    src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "vocab.rs"), encoding="utf-8").read()
+    block = src[src.index("pub const CATEGORIES"):]
+    return set(re.findall(r'"(biolink:[A-Za-z]+)"', block[:block.index("];")]))
+
+
+CATEGORIES = rust_categories()
 FLAGS = {"cs", "ci", "abbr"}
 NAME_RE = re.compile(r"^(?P<name>[^{}|\t]+?)(\{(?P<flags>[a-z,]+)\})?$")
 DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\-]")

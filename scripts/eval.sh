@@ -2,15 +2,31 @@
 # Scores mechkg (release build, default domain vocabulary and rules) on the development splits of
 # the shared corpora and prints a markdown table of the figures to stdout. The corpora are read in
 # place from ../shared/data/corpora (or $MECHKG_CORPORA); nothing is copied into the repository.
-# Usage: scripts/eval.sh [--errors DIR]   (DIR receives one FP/FN TSV per gold file)
+# Usage: scripts/eval.sh [--full] [--errors DIR]
+#   --full      score with the full dictionary (~/.cache/mechkg/full.tsv, built by
+#               scripts/build_full_vocab.py if absent, with vocab/curated.tsv on top) and add a row per
+#               entity type for mentions and normalisation
+#   --errors    DIR receives one FP/FN TSV per gold file
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 corpora="${MECHKG_CORPORA:-../shared/data/corpora}"
 errors_dir=""
-if [[ "${1:-}" == "--errors" ]]; then
-    errors_dir="${2:?--errors needs a directory}"
-    mkdir -p "$errors_dir"
+full=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --full) full=1; shift ;;
+        --errors) errors_dir="${2:?--errors needs a directory}"; mkdir -p "$errors_dir"; shift 2 ;;
+        *) echo "eval.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+vocab_args=()
+vocab_label="default domain vocabulary (vocab/domain.tsv + vocab/curated.tsv)"
+if [[ -n "$full" ]]; then
+    full_tsv="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
+    [[ -f "$full_tsv" ]] || python3 scripts/build_full_vocab.py --out "$full_tsv" >&2
+    vocab_args=(--vocab "$full_tsv" --vocab vocab/curated.tsv)
+    vocab_label="full dictionary ($(grep -m1 '^# Counts' "$full_tsv" | awk '{print $3}') concepts, scripts/build_full_vocab.py) + vocab/curated.tsv"
 fi
 if [[ ! -d "$corpora" ]]; then
     echo "eval.sh: no corpora at $corpora (set MECHKG_CORPORA)" >&2
@@ -28,7 +44,7 @@ golds=(
     "NCBI-disease dev|ncbi-disease/NCBIdevelopset_corpus.txt"
 )
 
-echo "mechkg eval, $(date -u +%Y-%m-%d), vocabulary: default domain vocabulary (vocab/domain.tsv + vocab/curated.tsv), rules: vocab/rules.toml, mechkg $("$mechkg" --version | cut -d' ' -f2)"
+echo "mechkg eval, $(date -u +%Y-%m-%d), vocabulary: $vocab_label, rules: vocab/rules.toml, mechkg $("$mechkg" --version | cut -d' ' -f2)"
 echo
 echo "| corpus | docs | level | TP | FP | FN | P | R | F1 | eval time |"
 echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -39,7 +55,7 @@ for entry in "${golds[@]}"; do
         echo "| $label | — | missing: $file | | | | | | | |"
         continue
     fi
-    args=(eval "$file" --format json)
+    args=(eval "$file" --format json "${vocab_args[@]}")
     if [[ -n "$errors_dir" ]]; then
         args+=(--errors "$errors_dir/$(basename "$file").errors.tsv")
     fi
@@ -47,13 +63,18 @@ for entry in "${golds[@]}"; do
     json=$("$mechkg" "${args[@]}" 2>/dev/null)
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc)
-    python3 - "$label" "$secs" "$json" <<'EOF'
+    python3 - "$label" "$secs" "$json" "$full" <<'EOF'
 import json, sys
-label, secs, data = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3])
+label, secs, data, per_type = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3]), bool(sys.argv[4])
 order = ["mentions_strict", "mentions_overlap", "normalisation", "relations", "relations_typed"]
+def row(level, c, t=secs):
+    print(f"| {label} | {data['documents']} | {level} | {c['tp']} | {c['fp']} | {c['fn']} "
+          f"| {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {t} |")
 for name in [n for n in order if n in data["levels"]]:
-    c = data["levels"][name]["overall"]
-    print(f"| {label} | {data['documents']} | {name} | {c['tp']} | {c['fp']} | {c['fn']} "
-          f"| {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {secs:.2f} s |")
+    row(name, data["levels"][name]["overall"], f"{secs:.2f} s")
+    if per_type and name in ("mentions_overlap", "normalisation"):
+        for typ, c in sorted(data["levels"][name]["by_type"].items()):
+            if c["tp"] + c["fp"] > 0:
+                row(f"{name}, {typ.removeprefix('biolink:')}", c, "")
 EOF
 done

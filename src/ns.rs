@@ -15,6 +15,7 @@ pub const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("NCBIGene", "http://identifiers.org/ncbigene/"),
     ("UniProtKB", "http://purl.uniprot.org/uniprot/"),
     ("FPLX", "http://identifiers.org/fplx/"),
+    ("OMIM", "http://purl.obolibrary.org/obo/OMIM_"),
     ("MKG", "https://w3id.org/mechkg/concept/"),
 ];
 

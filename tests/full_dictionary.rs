@@ -97,6 +97,8 @@ fn lookups_with_the_full_dictionary() {
         ("SON", &["UBERON:0001929"]),
         ("glutamate", &["MESH:D018698"]),
         ("cancer", &["MESH:D009369"]),
+        // An OMIM id cited by MONDO and DOID lands on the merged disease.
+        ("OMIM:613825", &["DOID:0060303"]),
     ];
     for (term, expected) in cases {
         assert_eq!(&find(term), expected, "lookup {term:?}");

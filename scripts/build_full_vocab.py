@@ -3,10 +3,13 @@
 
 This script owns the full dictionary: reading every source of the manifest (MeSH, HGNC, CL, UBERON,
 GO biological processes, ChEBI, DOID, MONDO, FamPlex), name hygiene (obsolete terms, synonym scopes,
-short names, English-word gene symbols, the stop list vocab/stoplist.tsv), spelling variants (Greek
-letters, British/American, comma-inverted MeSH forms), "one concept, one node" merging through the
-sources' cross-references and identical names (canonical CURIE by the manifest's prefix priority,
-pinned by the shipped vocabularies), and the reports merges.tsv (kept, merged, reason) and
+short names, English-word gene symbols, all-caps abbreviations that are frequent English words, the
+stop list vocab/stoplist.tsv), names as text uses them (an anion's name for its acid, from ChEBI's
+conjugate bases), spelling variants (Greek letters, British/American, comma-inverted MeSH forms), "one
+concept, one node" merging through the sources' cross-references and identical names (canonical CURIE
+by the manifest's prefix priority, pinned by the shipped vocabularies; a name two concepts claim
+equally goes to the more general MeSH descriptor, or to neither), cross-references to identifiers that
+are no concept here (OMIM, MeSH supplementary concepts), and the reports merges.tsv (kept, merged, reason) and
 dropped.tsv (curie, name, reason) written beside the output. The output follows vocab/FORMAT.md, is
 sorted and deterministic, and is far too large to commit: it goes to ~/.cache/mechkg/full.tsv.
 

@@ -8,6 +8,8 @@
 //! they are built, not tried at match time. A name shared by several concepts yields one mention
 //! listing them all: ambiguity is reported, never resolved by a silent pick. The one precedence is
 //! that a concept's own spelling of a name wins over a plural or singular generated for another.
+//! One-word disease names also match their adjective ("hypertensive", "psychotic"), generated the same
+//! way as the plurals.
 //!
 //! Abbreviations defined in a document (`major depressive disorder (MDD)`) become synonyms of the long
 //! form's concept for that document; see [`abbrev`].

@@ -232,8 +232,8 @@ impl Tagger {
     }
 
     fn with_shard_size(vocab: &Vocabulary, shard_size: usize) -> Tagger {
-        // (case-sensitive, normalised spelling, concept) for every spelling of every name, computed
-        // in parallel and sorted, so that each spelling's concepts come in vocabulary order.
+        // (case-sensitive, normalised spelling, generated?, concept) for every spelling of every name,
+        // computed in parallel and sorted, so that each spelling's concepts come in vocabulary order.
         let mut entries: Vec<(bool, String, bool, u32)> = vocab
             .concepts()
             .par_iter()
@@ -285,7 +285,8 @@ impl Tagger {
         // in its exact spelling: the cs automaton lists both.
         let pattern_count = ci.len() + cs.len();
         for ((key, targets), &own) in cs.iter_mut().zip(&cs_own) {
-            if let Ok(i) = ci.binary_search_by(|(k, _)| k.as_str().cmp(&key.to_lowercase())) {
+            let lower = key.to_lowercase();
+            if let Ok(i) = ci.binary_search_by(|(k, _)| k.as_str().cmp(&lower)) {
                 // Own spellings win over inflections here too; two of a kind are ambiguous.
                 if own && !ci_own[i] {
                     continue;

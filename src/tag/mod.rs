@@ -189,8 +189,9 @@ fn disease_adjective(name: &str) -> Option<String> {
     })
 }
 
-/// The spellings of a name that match it: the name, and its plural or singular.
-fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
+/// The spellings of a name that match it: the name, and its plural or singular. (Public so that
+/// checks of the vocabulary relate names to tags exactly as the tagger does.)
+pub fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
     let mut out = vec![name.to_string()];
     let last = name.chars().next_back();
     if !last.is_some_and(char::is_alphabetic) || name.chars().count() < 3 && !case_sensitive {

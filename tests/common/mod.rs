@@ -1,12 +1,37 @@
-//! The seed review's acceptance, shared by `tests/seed.rs` (shipped vocabulary) and
-//! `tests/full_dictionary.rs` (full dictionary): every `must` row of the expected mechanisms is found,
-//! at least three quarters of the `should` rows, and no `must_not` row.
+//! What several test files share: the seed review's acceptance (every `must` row of the expected
+//! mechanisms found, at least three quarters of the `should` rows, no `must_not` row), used by
+//! `tests/seed.rs` and `tests/full_dictionary.rs`; and the rule for tests that read data which is not
+//! in the repository (the shared corpora, the full dictionary).
 #![allow(dead_code)]
 
 use mechkg::model::AnnotatedDocument;
 use mechkg::read::{self, InputFormat, ReadOptions};
 use mechkg::Pipeline;
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Whether a test's outside data is there. Without it the test says it skipped, unless
+/// `MECHKG_REQUIRE_SHARED` is set (`.ci/run` sets it where the shared data is): then it fails.
+pub fn require(found: bool, what: &str) -> bool {
+    if !found {
+        assert!(
+            std::env::var_os("MECHKG_REQUIRE_SHARED").is_none(),
+            "MECHKG_REQUIRE_SHARED is set but the {what} is missing"
+        );
+        eprintln!("skipped: no {what}");
+    }
+    found
+}
+
+/// `REL` under the shared data beside the clone (`../shared/data/REL`; this machine's
+/// `/work/shared/data/REL` for a clone elsewhere), if it is there; see [`require`].
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let found = ["../shared/data", "/work/shared/data"]
+        .iter()
+        .map(|root| Path::new(root).join(rel))
+        .find(|p| p.exists());
+    require(found.is_some(), &format!("shared data {rel}")).then(|| found.unwrap())
+}
 
 pub struct Expected {
     pub level: String,

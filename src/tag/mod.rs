@@ -179,7 +179,7 @@ const DISEASE_ADJECTIVES: &[(&str, &str)] = &[
 /// The adjective of a one-word, case-insensitive disease name, if its suffix has one and a stem is
 /// left (`toxicity` alone gives nothing; `nephrotoxicity` gives `nephrotoxic`).
 fn disease_adjective(name: &str) -> Option<String> {
-    if name.contains([' ', '-']) || !name.chars().all(char::is_alphabetic) {
+    if !name.chars().all(char::is_alphabetic) {
         return None;
     }
     let lower = name.to_lowercase();

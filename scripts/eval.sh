@@ -2,10 +2,12 @@
 # Scores mechkg (release build, default domain vocabulary and rules) on the development splits of
 # the shared corpora and prints a markdown table of the figures to stdout. The corpora are read in
 # place from ../shared/data/corpora (or $MECHKG_CORPORA); nothing is copied into the repository.
-# Usage: scripts/eval.sh [--full] [--errors DIR]
+# Usage: scripts/eval.sh [--full] [--learned] [--errors DIR]
 #   --full      score with the full dictionary (~/.cache/mechkg/full.tsv, built by
 #               scripts/build_full_vocab.py if absent, with vocab/curated.tsv on top) and add a row per
 #               entity type for mentions and normalisation
+#   --learned   also load the layer learned from the training splits (~/.cache/mechkg/learned.tsv,
+#               built by scripts/learn_corpus_names.py if absent); implies --full
 #   --errors    DIR receives one FP/FN TSV per gold file
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +15,11 @@ cd "$(dirname "$0")/.."
 corpora="${MECHKG_CORPORA:-../shared/data/corpora}"
 errors_dir=""
 full=""
+learned=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --full) full=1; shift ;;
+        --learned) full=1; learned=1; shift ;;
         --errors) errors_dir="${2:?--errors needs a directory}"; mkdir -p "$errors_dir"; shift 2 ;;
         *) echo "eval.sh: unknown argument $1" >&2; exit 2 ;;
     esac
@@ -27,6 +31,16 @@ if [[ -n "$full" ]]; then
     [[ -f "$full_tsv" ]] || python3 scripts/build_full_vocab.py --out "$full_tsv" >&2
     vocab_args=(--vocab "$full_tsv" --vocab vocab/curated.tsv)
     vocab_label="full dictionary ($(grep -m1 '^# Counts' "$full_tsv" | awk '{print $3}') concepts, scripts/build_full_vocab.py) + vocab/curated.tsv"
+fi
+if [[ -n "$learned" ]]; then
+    learned_tsv="${MECHKG_LEARNED_VOCAB:-$HOME/.cache/mechkg/learned.tsv}"
+    if [[ ! -f "$learned_tsv" ]]; then
+        cargo build --release --locked --quiet
+        python3 scripts/learn_corpus_names.py --corpora "$corpora" --base "$full_tsv" \
+            --base vocab/curated.tsv --out "$learned_tsv" >&2
+    fi
+    vocab_args+=(--vocab "$learned_tsv")
+    vocab_label="$vocab_label + names learned from the training splits ($(sed -n 4p "$learned_tsv" | cut -c3-))"
 fi
 if [[ ! -d "$corpora" ]]; then
     echo "eval.sh: no corpora at $corpora (set MECHKG_CORPORA)" >&2

@@ -153,7 +153,7 @@ pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
         iri(format!("{BIOLINK}{category}")),
         &g,
     ));
-    for n in c.names.iter().skip(1) {
+    for n in c.names.iter().filter(|n| n.text != c.label) {
         out.push(quad(
             &s,
             iri(format!("{SKOS}altLabel")),

@@ -97,8 +97,8 @@ pub struct Name {
 
 impl Name {
     /// Parses `OXT{abbr}` into a name and its flags, inferring case-sensitivity for symbol-like
-    /// names (see `vocab/FORMAT.md`).
-    fn parse(raw: &str) -> std::result::Result<Name, String> {
+    /// names (see `vocab/FORMAT.md`). The flag `drop` is returned apart: it withdraws the name.
+    fn parse(raw: &str) -> std::result::Result<(Name, bool), String> {
         let raw = raw.trim();
         let (text, flags) = match raw.strip_suffix('}').and_then(|r| r.rsplit_once('{')) {
             Some((text, flags)) => (text.trim(), flags),
@@ -107,15 +107,16 @@ impl Name {
         if text.is_empty() {
             return Err(format!("empty name in {raw:?}"));
         }
-        let (mut cs, mut ci, mut abbr) = (false, false, false);
+        let (mut cs, mut ci, mut abbr, mut drop) = (false, false, false, false);
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
                 "cs" => cs = true,
                 "ci" => ci = true,
                 "abbr" => abbr = true,
+                "drop" => drop = true,
                 other => {
                     return Err(format!(
-                        "unknown name flag {other:?} in {raw:?} (known: cs, ci, abbr)"
+                        "unknown name flag {other:?} in {raw:?} (known: cs, ci, abbr, drop)"
                     ))
                 }
             }
@@ -128,11 +129,14 @@ impl Name {
         } else {
             cs || abbr || looks_like_symbol(text)
         };
-        Ok(Name {
-            text: text.to_string(),
-            case_sensitive,
-            abbreviation: abbr,
-        })
+        Ok((
+            Name {
+                text: text.to_string(),
+                case_sensitive,
+                abbreviation: abbr,
+            },
+            drop,
+        ))
     }
 }
 
@@ -250,6 +254,7 @@ impl Vocabulary {
                 id,
                 category,
                 names,
+                dropped,
                 xrefs,
             } = row.map_err(|(n, m)| err(n, m))?;
             match self.by_id.get(&id) {
@@ -270,6 +275,12 @@ impl Vocabulary {
                             c.names.push(name);
                         }
                     }
+                    // A withdrawn name goes in any case; the label stays the concept's label.
+                    c.names.retain(|m| {
+                        !dropped
+                            .iter()
+                            .any(|d| m.text.to_lowercase() == d.to_lowercase())
+                    });
                     for x in &xrefs {
                         self.by_xref.entry(x.clone()).or_default().push(i);
                     }
@@ -305,6 +316,8 @@ struct Row {
     id: String,
     category: String,
     names: Vec<Name>,
+    /// Names flagged `drop`: withdrawn from the concept after this row's names are added.
+    dropped: Vec<String>,
     xrefs: BTreeSet<String>,
 }
 
@@ -330,10 +343,17 @@ impl Row {
                 CATEGORIES.join(", ")
             ));
         }
-        let mut names: Vec<Name> = vec![Name::parse(label)?];
+        let (first, drop) = Name::parse(label)?;
+        if drop {
+            return Err(format!("{id}: the label cannot be flagged drop"));
+        }
+        let mut names: Vec<Name> = vec![first];
+        let mut dropped = Vec::new();
         for raw in cols[3].split('|').filter(|s| !s.trim().is_empty()) {
-            let name = Name::parse(raw)?;
-            if !names.iter().any(|m| m.text == name.text) {
+            let (name, drop) = Name::parse(raw)?;
+            if drop {
+                dropped.push(name.text);
+            } else if !names.iter().any(|m| m.text == name.text) {
                 names.push(name);
             }
         }
@@ -346,6 +366,7 @@ impl Row {
             id: id.to_string(),
             category: category.to_string(),
             names,
+            dropped,
             xrefs,
         })
     }
@@ -465,5 +486,27 @@ mod tests {
             )
             .unwrap_err();
         assert!(e.to_string().contains("conflicts"), "{e}");
+    }
+
+    #[test]
+    fn a_later_layer_withdraws_names() {
+        let mut v =
+            load("MESH:D004247\tDNA\tbiolink:ChemicalEntity\tDeoxyribonucleic Acid|dna\t\n")
+                .unwrap();
+        v.add_tsv(
+            "b.tsv",
+            &format!("{HEAD}MESH:D004247\tDNA\tbiolink:ChemicalEntity\tDNA{{drop}}|B-DNA\t\n"),
+        )
+        .unwrap();
+        let c = v.get("MESH:D004247").unwrap();
+        let names: Vec<&str> = c.names.iter().map(|n| n.text.as_str()).collect();
+        // Both spellings of the withdrawn name go (case-insensitively); the label stays the label.
+        assert_eq!(names, ["Deoxyribonucleic Acid", "B-DNA"]);
+        assert_eq!(c.label, "DNA");
+        let e = load("MESH:D1\tX{drop}\tbiolink:Cell\t\t\n").unwrap_err();
+        assert!(
+            e.to_string().contains("label cannot be flagged drop"),
+            "{e}"
+        );
     }
 }

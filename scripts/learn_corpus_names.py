@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""Learn a vocabulary layer from the training splits of the gold corpora: the corpus's own names.
+
+Dictionaries name concepts the way ontologies do; annotated corpora show how abstracts name them and
+which dictionary names their annotators never mark. This script owns that supervised layer. It reads
+the training splits only (BC5CDR, BioRED, NCBI-disease, PubTator format), leaves out every document
+whose PMID is in a development split (BioRED's training split holds 44 BC5CDR development abstracts),
+and writes a vocabulary layer (vocab/FORMAT.md) to load after the full dictionary:
+
+* learned names: a mention text annotated at least MIN_COUNT times, with one identifier for at least
+  MIN_SHARE of them, and annotated in at least MIN_RATE of its occurrences in the training text of the
+  corpora that annotate its type, is added to the dictionary concept that carries the identifier (as
+  CURIE or cross-reference); the same name is withdrawn (`{drop}`) from other concepts of the same
+  type. An identifier no dictionary concept carries (a mouse gene's NCBI Gene id, a MeSH supplementary
+  concept) becomes a concept of its own.
+* withdrawn names: a dictionary name that mechkg tags at least MIN_FP times where the corpora annotate
+  nothing of its type, and that the annotators mark in under MAX_NEG_RATE of its tagged
+  occurrences, is withdrawn. The tags come from `mechkg eval --errors` on the training splits, so the
+  statistics are those of the tagger itself.
+
+The layer is a corpus convention, not ontology truth ("DNA" is a chemical, but no corpus here marks
+it), so it is kept apart from the full dictionary: `scripts/eval.sh --learned` reports figures with and
+without it. Output is sorted and deterministic; it goes to ~/.cache/mechkg/learned.tsv (never
+committed: it derives from the corpora).
+
+Usage:
+  python3 scripts/learn_corpus_names.py [--corpora DIR] [--base FILE ...] [--mechkg BIN] [--out FILE]
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+MIN_COUNT = 2
+MIN_SHARE = 0.75
+MIN_RATE = 0.5
+MIN_FP = 3
+MAX_NEG_RATE = 0.2
+
+# (training file, development file, the types its annotators mark), relative to the corpora directory.
+SPLITS = [
+    ("bc5cdr/CDR_TrainingSet.PubTator.txt", "bc5cdr/CDR_DevelopmentSet.PubTator.txt", {"chem", "dis"}),
+    ("biored/Train.PubTator", "biored/Dev.PubTator", {"chem", "dis", "gene"}),
+    ("ncbi-disease/NCBItrainset_corpus.txt", "ncbi-disease/NCBIdevelopset_corpus.txt", {"dis"}),
+]
+
+# Corpus type names → scored type (mirrors src/eval/types.rs); composite mentions are not learned.
+CORPUS_TYPES = {
+    "Chemical": "chem", "ChemicalEntity": "chem", "Drug": "chem",
+    "Disease": "dis", "DiseaseOrPhenotypicFeature": "dis", "SpecificDisease": "dis",
+    "DiseaseClass": "dis", "Modifier": "dis",
+    "Gene": "gene", "GeneOrGeneProduct": "gene", "Protein": "gene",
+}
+# mechkg categories → scored type (mirrors src/eval/types.rs).
+CATEGORY_TYPES = {
+    "biolink:ChemicalEntity": "chem", "biolink:SmallMolecule": "chem",
+    "biolink:MolecularEntity": "chem", "biolink:Drug": "chem",
+    "biolink:Disease": "dis", "biolink:PhenotypicFeature": "dis", "biolink:Behavior": "dis",
+    "biolink:Gene": "gene", "biolink:Protein": "gene", "biolink:GeneOrGeneProduct": "gene",
+}
+# The category a new concept of a scored type gets.
+NEW_CATEGORY = {"chem": "biolink:ChemicalEntity", "dis": "biolink:Disease", "gene": "biolink:Gene"}
+SCORED_TYPE = {
+    "biolink:ChemicalEntity": "chem",
+    "biolink:DiseaseOrPhenotypicFeature": "dis",
+    "biolink:GeneOrGeneProduct": "gene",
+}
+
+DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
+
+
+def norm(name):
+    """A name as the tagger compares it: NFKC, dashes and spaces alike, case folded."""
+    return DASHES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+def looks_like_symbol(name):
+    """As src/vocab.rs: short names and names without lower-case letters are case-sensitive."""
+    return len(name) <= 3 or (len(name) <= 6 and not any(c.islower() for c in name))
+
+
+def gold_curie(raw, typ):
+    """As src/eval/types.rs gold_curie, for the scored types."""
+    raw = raw.strip()
+    if ":" in raw:
+        prefix, local = raw.split(":", 1)
+        prefix = {"mesh": "MESH", "omim": "OMIM", "mim": "OMIM", "ncbigene": "NCBIGene"}.get(
+            prefix.lower(), prefix)
+        return f"{prefix}:{local.strip()}"
+    if raw.isdigit():
+        return f"NCBIGene:{raw}"
+    if re.fullmatch(r"[CD]\d+", raw):
+        return f"MESH:{raw}"
+    return None
+
+
+def read_pubtator(path):
+    """Documents of a PubTator file: {pmid: (text, [(start, end, surface, type, ids)])}."""
+    docs = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            m = re.match(r"^(\d+)\|([ta])\|(.*)$", line)
+            if m:
+                pmid, part, text = m.groups()
+                old, mentions = docs.get(pmid, ("", []))
+                docs[pmid] = ((old + " " + text) if part == "a" else text, mentions)
+                continue
+            cols = line.split("\t")
+            if len(cols) >= 6 and cols[1].isdigit() and cols[2].isdigit():
+                typ = CORPUS_TYPES.get(cols[4])
+                ids = [i for i in re.split(r"[|,;+]", cols[5]) if i.strip() not in ("", "-1", "-")]
+                docs[cols[0]][1].append((int(cols[1]), int(cols[2]), cols[3], typ, ids))
+            elif len(cols) < 4:
+                sys.exit(f"{path}:{n}: not a PubTator line")
+    return docs
+
+
+def pmids(path):
+    with open(path, encoding="utf-8") as f:
+        return {m.group(1) for m in map(re.compile(r"^(\d+)\|t\|").match, f) if m}
+
+
+class Vocab:
+    """The base layers, as far as this script needs them: categories, names, identifiers."""
+
+    def __init__(self, paths):
+        self.label, self.category = {}, {}
+        self.names = defaultdict(set)  # curie → normalised names
+        self.by_name = defaultdict(set)  # normalised name → curies
+        self.by_id = defaultdict(set)  # curie or xref → curies
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if line.startswith("#") or line.startswith("curie\t") or not line.strip():
+                        continue
+                    curie, label, category, synonyms, xrefs = line.rstrip("\n").split("\t")
+                    self.label.setdefault(curie, label)
+                    self.category.setdefault(curie, category)
+                    self.by_id[curie].add(curie)
+                    for x in filter(None, xrefs.split("|")):
+                        self.by_id[x].add(curie)
+                    for raw in [label] + synonyms.split("|"):
+                        name = re.sub(r"\{[a-z,]*\}$", "", raw).strip()
+                        if name:
+                            self.names[curie].add(norm(name))
+                            self.by_name[norm(name)].add(curie)
+
+    def type_of(self, curie):
+        return CATEGORY_TYPES.get(self.category.get(curie))
+
+    def concept_for(self, gold_id, typ):
+        """The dictionary concept carrying a gold identifier, its CURIE first, of the mention's type."""
+        found = sorted(c for c in self.by_id.get(gold_id, ()) if self.type_of(c) == typ)
+        return (gold_id if gold_id in found else found[0]) if found else None
+
+
+def occurrences(text, surface):
+    """How often a surface string occurs as a whole word in a text, given as (text, lower-cased text):
+    case-insensitively unless the surface is a symbol."""
+    if not looks_like_symbol(surface):
+        text, surface = text[1], surface.lower()
+    else:
+        text = text[0]
+    count, i = 0, text.find(surface)
+    while i >= 0:
+        end = i + len(surface)
+        if (i == 0 or not is_word(text[i - 1])) and (end == len(text) or not is_word(text[end])):
+            count += 1
+        i = text.find(surface, i + 1)
+    return count
+
+
+def is_word(c):
+    return c.isalnum() or c in "_-"
+
+
+def learn(corpora, vocab, errors):
+    """The layer's rows {curie: (label, category, [names], [dropped], [xrefs])} and a summary."""
+    train = {}  # typ → {pmid: doc} over the corpora that annotate typ
+    annotated = defaultdict(Counter)  # (typ, norm) → Counter(gold curie)
+    surfaces = defaultdict(Counter)  # (typ, norm) → Counter(surface)
+    held_out = set()
+    for _, dev, _ in SPLITS:
+        held_out |= pmids(os.path.join(corpora, dev))
+    left_out = 0
+    for tr, _, types in SPLITS:
+        docs = read_pubtator(os.path.join(corpora, tr))
+        for pmid in sorted(docs):
+            if pmid in held_out:
+                left_out += 1
+                continue
+            for typ in types:
+                train.setdefault(typ, {})[f"{tr}:{pmid}"] = docs[pmid]
+            for _, _, surface, typ, ids in docs[pmid][1]:
+                if typ in types and len(ids) == 1:
+                    curie = gold_curie(ids[0], typ)
+                    if curie:
+                        annotated[(typ, norm(surface))][curie] += 1
+                        surfaces[(typ, norm(surface))][surface] += 1
+
+    text = {typ: "\n".join(t for t, _ in docs.values()) for typ, docs in train.items()}
+    text = {typ: (t, t.lower()) for typ, t in text.items()}
+    rows = {}
+
+    def row(curie, typ, label=None):
+        if curie not in rows:
+            rows[curie] = (label or vocab.label[curie],
+                           vocab.category.get(curie) or NEW_CATEGORY[typ], [], [], [])
+        return rows[curie]
+
+    learned = new = withdrawn = xrefs = 0
+    for (typ, key), ids in sorted(annotated.items()):
+        total = sum(ids.values())
+        (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        if total < MIN_COUNT or top / total < MIN_SHARE:
+            continue
+        surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        if total / max(occurrences(text[typ], surface), total) < MIN_RATE:
+            continue
+        concept = vocab.concept_for(curie, typ)
+        claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.type_of(c) == typ)
+        if concept is None and not vocab.by_id.get(curie) and len(claimants) == 1:
+            # No concept carries the identifier and one concept of the type has the name: the corpus
+            # names it by another identifier (BC5CDR's 2015 MeSH: olanzapine is C076029, now D000077152).
+            row(claimants[0], typ)[4].append(curie)
+            xrefs += 1
+            continue
+        if concept is None:
+            r = row(curie, typ, label=surface)
+            if norm(surface) != norm(r[0]):
+                r[2].append(surface)
+            new += 1
+        elif key not in vocab.names[concept]:
+            row(concept, typ)[2].append(surface)
+            learned += 1
+        for other in claimants:
+            if other != (concept or curie) and other not in vocab.by_id.get(curie, ()):
+                # Another concept of the type claims the name; the corpus gives it to this one.
+                row(other, typ)[3].append(surface)
+                withdrawn += 1
+
+    # Names the tagger finds where the annotators mark nothing of the type.
+    fp = defaultdict(Counter)  # (typ, norm) → Counter(concept)
+    fp_surface = {}
+    for path in errors:
+        with open(path, encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                level, kind, doc, typ, _, text, _, source = line.rstrip("\n").split("\t")[:8]
+                if level != "mentions_overlap" or kind != "FP" or doc in held_out:
+                    continue
+                concept = source.split(" ", 1)[0]
+                if concept not in vocab.category:
+                    continue
+                key = norm(text)
+                if key not in vocab.names[concept]:
+                    # A plural or an abbreviation defined in the text: not a name to withdraw.
+                    continue
+                fp[(SCORED_TYPE.get(typ), key)][concept] += 1
+                fp_surface[(SCORED_TYPE.get(typ), key)] = text
+    for (typ, key), concepts in sorted(fp.items()):
+        false = sum(concepts.values())
+        gold = sum(annotated.get((typ, key), Counter()).values())
+        if typ is None or false < MIN_FP or gold / (gold + false) >= MAX_NEG_RATE:
+            continue
+        for concept in sorted(concepts):
+            if fp_surface[(typ, key)] not in row(concept, typ)[3]:
+                row(concept, typ)[3].append(fp_surface[(typ, key)])
+                withdrawn += 1
+    summary = (f"{len(rows)} concepts: {learned} names added to dictionary concepts, {xrefs} "
+               f"identifiers added to them, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "
+               f"(their PMIDs are in a development split)")
+    return rows, summary
+
+
+def run_eval(mechkg, corpora, bases, out_dir):
+    """`mechkg eval --errors` on each training split with the base layers; the error files."""
+    paths = []
+    for tr, _, _ in SPLITS:
+        path = os.path.join(out_dir, os.path.basename(tr) + ".errors.tsv")
+        args = [mechkg, "eval", os.path.join(corpora, tr), "--format", "json", "--errors", path]
+        for b in bases:
+            args += ["--vocab", b]
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+        paths.append(path)
+    return paths
+
+
+def write(rows, summary, bases, out):
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("#mechkg-vocab\t1\n")
+        f.write("# Learned from the training splits of BC5CDR, BioRED and NCBI-disease by "
+                "scripts/learn_corpus_names.py;\n# load after " + " and ".join(
+                    os.path.basename(b) for b in bases) + ". Not for redistribution beyond the "
+                "corpora's licences.\n")
+        f.write(f"# {summary}\n")
+        f.write("curie\tlabel\tcategory\tsynonyms\txrefs\n")
+        for curie in sorted(rows):
+            label, category, names, dropped, xrefs = rows[curie]
+            syn = sorted(set(names)) + [f"{d}{{drop}}" for d in sorted(set(dropped))]
+            f.write(f"{curie}\t{label}\t{category}\t{'|'.join(syn)}\t{'|'.join(sorted(set(xrefs)))}\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpora", default=os.environ.get(
+        "MECHKG_CORPORA", os.path.join(REPO, "..", "shared", "data", "corpora")))
+    ap.add_argument("--base", action="append", help="base vocabulary layers, in order "
+                    "(default: ~/.cache/mechkg/full.tsv and vocab/curated.tsv)")
+    ap.add_argument("--mechkg", default=os.path.join(os.environ.get(
+        "CARGO_TARGET_DIR", os.path.join(REPO, "target")), "release", "mechkg"))
+    ap.add_argument("--out", default=os.path.expanduser("~/.cache/mechkg/learned.tsv"))
+    args = ap.parse_args()
+    bases = args.base or [os.path.expanduser("~/.cache/mechkg/full.tsv"),
+                          os.path.join(REPO, "vocab", "curated.tsv")]
+    if not os.access(args.mechkg, os.X_OK):
+        sys.exit(f"learn_corpus_names: no mechkg binary at {args.mechkg} (cargo build --release, "
+                 "or --mechkg; scripts/env.sh sets CARGO_TARGET_DIR)")
+    vocab = Vocab(bases)
+    with tempfile.TemporaryDirectory() as tmp:
+        errors = run_eval(args.mechkg, args.corpora, bases, tmp)
+        rows, summary = learn(args.corpora, vocab, errors)
+    write(rows, summary, bases, args.out)
+    print(f"learn_corpus_names: {summary} → {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

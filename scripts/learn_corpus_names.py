@@ -9,7 +9,7 @@ and writes a vocabulary layer (vocab/FORMAT.md) to load after the full dictionar
 
 * learned names: a mention text annotated at least MIN_COUNT times, with one identifier for at least
   MIN_SHARE of them, and annotated in at least MIN_RATE of its occurrences in the training text of the
-  corpora that annotate its type, is added to the dictionary concept that carries the identifier (as
+  corpora that annotate its type (an occurrence inside another gold mention does not count), is added to the dictionary concept that carries the identifier (as
   CURIE or cross-reference); the same name is withdrawn (`{drop}`) from other concepts of the same
   type. An identifier no dictionary concept carries (a mouse gene's NCBI Gene id, a MeSH supplementary
   concept) becomes a concept of its own.
@@ -28,6 +28,7 @@ Usage:
 """
 
 import argparse
+import bisect
 import os
 import re
 import subprocess
@@ -164,20 +165,42 @@ class Vocab:
         return (gold_id if gold_id in found else found[0]) if found else None
 
 
-def occurrences(text, surface):
-    """How often a surface string occurs as a whole word in a text, given as (text, lower-cased text):
-    case-insensitively unless the surface is a symbol."""
-    if not looks_like_symbol(surface):
-        text, surface = text[1], surface.lower()
-    else:
-        text = text[0]
-    count, i = 0, text.find(surface)
-    while i >= 0:
-        end = i + len(surface)
-        if (i == 0 or not is_word(text[i - 1])) and (end == len(text) or not is_word(text[end])):
-            count += 1
-        i = text.find(surface, i + 1)
-    return count
+class Text:
+    """The training texts of the corpora that annotate a type, joined, with every gold span in them."""
+
+    def __init__(self, docs):
+        parts, self.spans, offset = [], [], 0
+        for doc_text, mentions in docs:
+            parts.append(doc_text)
+            self.spans.extend((offset + m[0], offset + m[1]) for m in mentions)
+            offset += len(doc_text) + 1
+        self.text = "\n".join(parts)
+        self.lower = self.text.lower()
+        self.spans.sort()
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def covered(self, start, end):
+        """Whether a gold mention overlaps [start, end)."""
+        i = bisect.bisect_left(self.spans, (start - self.longest, 0))
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                return True
+            i += 1
+        return False
+
+    def unannotated(self, surface):
+        """How often a surface occurs as a whole word that no gold mention overlaps (case-insensitively
+        unless the surface is a symbol): the times the annotators saw it and marked nothing."""
+        text = self.text if looks_like_symbol(surface) else self.lower
+        surface = surface if looks_like_symbol(surface) else surface.lower()
+        count, i = 0, text.find(surface)
+        while i >= 0:
+            end = i + len(surface)
+            if ((i == 0 or not is_word(text[i - 1])) and (end == len(text) or not is_word(text[end]))
+                    and not self.covered(i, end)):
+                count += 1
+            i = text.find(surface, i + 1)
+        return count
 
 
 def is_word(c):
@@ -208,8 +231,7 @@ def learn(corpora, vocab, errors):
                         annotated[(typ, norm(surface))][curie] += 1
                         surfaces[(typ, norm(surface))][surface] += 1
 
-    text = {typ: "\n".join(t for t, _ in docs.values()) for typ, docs in train.items()}
-    text = {typ: (t, t.lower()) for typ, t in text.items()}
+    text = {typ: Text(docs.values()) for typ, docs in train.items()}
     rows = {}
 
     def row(curie, typ, label=None):
@@ -225,7 +247,7 @@ def learn(corpora, vocab, errors):
         if total < MIN_COUNT or top / total < MIN_SHARE:
             continue
         surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        if total / max(occurrences(text[typ], surface), total) < MIN_RATE:
+        if total / (total + text[typ].unannotated(surface)) < MIN_RATE:
             continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.type_of(c) == typ)

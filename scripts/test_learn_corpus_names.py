@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
+name, an identifier learned for a name the dictionary has, a new concept, a name withdrawn on the
+tagger's false positives, and the three guards (held-out documents, too few annotations, a name the
+annotators mostly leave unmarked)."""
+
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import learn_corpus_names as lcn  # noqa: E402
+
+BASE = """#mechkg-vocab\t1
+curie\tlabel\tcategory\tsynonyms\txrefs
+MESH:D004317\tDoxorubicin\tbiolink:ChemicalEntity\tadriamycin\t
+MESH:D000077152\tOlanzapine\tbiolink:ChemicalEntity\t\t
+MESH:D004247\tDNA\tbiolink:ChemicalEntity\tdeoxyribonucleic acid\t
+MESH:D006261\tHeadache\tbiolink:Disease\t\t
+"""
+
+
+def doc(pmid, title, abstract, mentions):
+    """A PubTator document; mentions are (surface, type, id), found at their first free place."""
+    text = f"{title} {abstract}"
+    lines = [f"{pmid}|t|{title}", f"{pmid}|a|{abstract}"]
+    start = 0
+    for surface, typ, ident in mentions:
+        i = text.index(surface, start)
+        lines.append(f"{pmid}\t{i}\t{i + len(surface)}\t{surface}\t{typ}\t{ident}")
+        start = i + len(surface)
+    return "\n".join(lines) + "\n\n"
+
+
+class Learn(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        root = self.tmp.name
+        for d in ("bc5cdr", "biored", "ncbi-disease"):
+            os.makedirs(os.path.join(root, d))
+        cdr_train = (
+            doc("1", "ADR and olanzapine.", "ADR gave headache; olanzapine too; cold.",
+                [("ADR", "Chemical", "D004317"), ("olanzapine", "Chemical", "C076029"),
+                 ("ADR", "Chemical", "D004317"), ("headache", "Disease", "D006261"),
+                 ("olanzapine", "Chemical", "C076029"), ("cold", "Disease", "D003139")])
+            + doc("2", "Cold cold cold.", "A cold day, cold hands; cold.",
+                  [("cold", "Disease", "D003139")])
+            # Held out: PMID 9 is in a development split, so "zetamine" is never learned.
+            + doc("9", "Zetamine.", "Zetamine again.",
+                  [("Zetamine", "Chemical", "D999999"), ("Zetamine", "Chemical", "D999999")])
+            + doc("3", "Once: betamine.", "Nothing else.", [("betamine", "Chemical", "D888888")])
+            + doc("4", "DNA damage.", "DNA and DNA.", [])
+        )
+        biored_train = doc("5", "Foo1 in mice.", "Foo1 binds.",
+                           [("Foo1", "GeneOrGeneProduct", "12345"),
+                            ("Foo1", "GeneOrGeneProduct", "12345")])
+        files = {
+            "bc5cdr/CDR_TrainingSet.PubTator.txt": cdr_train,
+            "bc5cdr/CDR_DevelopmentSet.PubTator.txt": doc("9", "Held out.", "Dev.", []),
+            "biored/Train.PubTator": biored_train,
+            "biored/Dev.PubTator": doc("8", "Dev.", "Dev.", []),
+            "ncbi-disease/NCBItrainset_corpus.txt": "",
+            "ncbi-disease/NCBIdevelopset_corpus.txt": "",
+        }
+        for rel, text in files.items():
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+        base = os.path.join(root, "base.tsv")
+        with open(base, "w", encoding="utf-8") as f:
+            f.write(BASE)
+        # The tagger's false positives, as `mechkg eval --errors` writes them.
+        errors = os.path.join(root, "errors.tsv")
+        with open(errors, "w", encoding="utf-8") as f:
+            f.write("level\tkind\tdoc\ttype\twhere\ttext\tsentence\tsource\n")
+            for where in ("0-3", "12-15", "20-23"):
+                f.write(f"mentions_overlap\tFP\t4\tbiolink:ChemicalEntity\t{where}\tDNA\ts\t"
+                        "MESH:D004247 DNA (vocab)\n")
+            # A false positive in a held-out document is not evidence.
+            f.write("mentions_overlap\tFP\t9\tbiolink:DiseaseOrPhenotypicFeature\t0-8\theadache"
+                    "\ts\tMESH:D006261 Headache (vocab)\n")
+        self.rows, self.summary = lcn.learn(root, lcn.Vocab([base]), [errors])
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_known_answers(self):
+        self.assertEqual(self.rows["MESH:D004317"][2], ["ADR"], "a learned name")
+        self.assertEqual(self.rows["MESH:D000077152"][4], ["MESH:C076029"],
+                         "the corpus's identifier for a name the dictionary has")
+        label, category, names, _, _ = self.rows["NCBIGene:12345"]
+        self.assertEqual((label, category, names), ("Foo1", "biolink:Gene", []), "a new concept")
+        self.assertEqual(self.rows["MESH:D004247"][3], ["DNA"], "withdrawn on false positives")
+
+    def test_guards(self):
+        self.assertNotIn("MESH:D999999", self.rows, "a held-out document teaches nothing")
+        self.assertNotIn("MESH:D888888", self.rows, "one annotation is too few")
+        self.assertNotIn("MESH:D003139", self.rows, "cold is mostly left unmarked")
+        self.assertNotIn("MESH:D006261", self.rows, "headache: known name, held-out false positive")
+        self.assertIn("1 training documents left out", self.summary)
+
+    def test_written_layer_is_sorted_and_loadable(self):
+        out = os.path.join(self.tmp.name, "learned.tsv")
+        lcn.write(self.rows, self.summary, ["base.tsv"], out)
+        with open(out, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        self.assertEqual(lines[0], "#mechkg-vocab\t1")
+        body = lines[lines.index("curie\tlabel\tcategory\tsynonyms\txrefs") + 1:]
+        self.assertEqual(body, sorted(body))
+        self.assertIn("MESH:D004247\tDNA\tbiolink:ChemicalEntity\tDNA{drop}\t", body)
+
+
+if __name__ == "__main__":
+    unittest.main()

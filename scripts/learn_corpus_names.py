@@ -282,7 +282,8 @@ def learn(corpora, vocab, errors):
                 if level != "mentions_overlap" or kind != "FP" or doc in held_out:
                     continue
                 concept = source.split(" ", 1)[0]
-                if concept not in vocab.category:
+                if not source.endswith("(vocab)") or concept not in vocab.category:
+                    # Only dictionary names can be withdrawn (not abbreviations, nor nested names).
                     continue
                 key = norm(text)
                 if key not in vocab.names[concept]:

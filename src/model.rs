@@ -100,7 +100,7 @@ pub struct Mention {
     /// Every concept that the name may denote; more than one means the mention is ambiguous, and
     /// extraction does not use it.
     pub concepts: Vec<Curie>,
-    /// How it was found: `vocab` or `abbrev` (a document-local abbreviation).
+    /// How it was found: `vocab`, `abbrev` (a document-local abbreviation) or `nested`.
     pub source: MentionSource,
 }
 
@@ -115,6 +115,9 @@ impl Mention {
 pub enum MentionSource {
     Vocab,
     Abbrev,
+    /// A chemical named inside a longer mention of something else ("dopamine" in "dopamine
+    /// receptor"); relation extraction does not read it.
+    Nested,
 }
 
 /// The sign a predicate carries along a mechanism chain.

@@ -234,6 +234,7 @@ pub fn mentions_tsv(
         let source = match m.source {
             MentionSource::Vocab => "vocab",
             MentionSource::Abbrev => "abbrev",
+            MentionSource::Nested => "nested",
         };
         let row = [
             m.doc_id.to_string(),

@@ -3,7 +3,7 @@
 
 use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
-use crate::model::{AnnotatedDocument, Document, SectionResult, Sentence};
+use crate::model::{AnnotatedDocument, Document, Mention, MentionSource, SectionResult, Sentence};
 use crate::split::sentences;
 use crate::tag::Tagger;
 use crate::vocab::Vocabulary;
@@ -41,9 +41,19 @@ impl Pipeline {
                     .into_iter()
                     .map(|span| Sentence { span })
                     .collect();
-                let relations =
+                // Nested mentions name a chemical inside a longer name: not an argument of its own.
+                let relations = if mentions.iter().any(|m| m.source == MentionSource::Nested) {
+                    let outer: Vec<Mention> = mentions
+                        .iter()
+                        .filter(|m| m.source != MentionSource::Nested)
+                        .cloned()
+                        .collect();
                     self.extractor
-                        .extract(&section.text, &sentences, &mentions, &self.vocab);
+                        .extract(&section.text, &sentences, &outer, &self.vocab)
+                } else {
+                    self.extractor
+                        .extract(&section.text, &sentences, &mentions, &self.vocab)
+                };
                 SectionResult {
                     sentences,
                     mentions,

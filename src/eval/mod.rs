@@ -406,6 +406,7 @@ fn collect_doc(
                 match m.source {
                     crate::model::MentionSource::Vocab => "vocab",
                     crate::model::MentionSource::Abbrev => "abbrev",
+                    crate::model::MentionSource::Nested => "nested",
                 }
             );
             for ty in &tys {

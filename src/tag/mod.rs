@@ -13,6 +13,11 @@
 //!
 //! Abbreviations defined in a document (`major depressive disorder (MDD)`) become synonyms of the long
 //! form's concept for that document; see [`abbrev`].
+//!
+//! A chemical named inside a longer name of something else ("dopamine" in "dopamine receptor",
+//! "creatine" in "creatine kinase", "serotonin" in "serotonin reuptake inhibitor") is a mention of its
+//! own, marked `nested`: the text does name the chemical, as chemical corpora annotate it (BC5CDR), but
+//! the longer name is what the sentence is about, so relation extraction reads only the outer one.
 
 pub mod abbrev;
 
@@ -21,7 +26,7 @@ use crate::normalize::{fold_case, is_word_char, Normalized};
 use crate::vocab::{ArgType, Vocabulary};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// One dictionary and, for each of its patterns, the concepts (indices into the vocabulary) it names.
 ///
@@ -156,6 +161,8 @@ pub struct Tagger {
     ci: Automaton,
     cs: Automaton,
     ids: Vec<String>,
+    /// The chemical entities proper (not pharmacological roles): the names that may be nested.
+    chemical: HashSet<String>,
     /// Number of distinct patterns, for reports.
     pub pattern_count: usize,
 }
@@ -309,10 +316,17 @@ impl Tagger {
         }
         let ci = Automaton::build_sharded(ci, true, shard_size);
         let cs = Automaton::build_sharded(cs, false, shard_size);
+        let chemical = vocab
+            .concepts()
+            .iter()
+            .filter(|c| c.arg_type() == ArgType::Chemical && c.category != "biolink:ChemicalRole")
+            .map(|c| c.id.clone())
+            .collect();
         Tagger {
             ci,
             cs,
             ids,
+            chemical,
             pattern_count,
         }
     }
@@ -336,6 +350,58 @@ impl Tagger {
                     ids.sort();
                     out.push((name.clone(), ids));
                 }
+            }
+        }
+        out
+    }
+
+    /// Chemicals named inside the mentions of other things (see the module doc), with spans in
+    /// `text`, in text order. The scan takes the longest name at each word start, so the inner names
+    /// are found by scanning each prefix of the outer name that ends at a word end; of the chemical
+    /// names found, the longest ones are kept.
+    fn nested(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+        let chemical = |id: &String| self.chemical.contains(id.as_str());
+        let mut out = Vec::new();
+        for m in mentions {
+            if m.source != MentionSource::Vocab
+                || m.concepts.iter().any(chemical)
+                || !m.text.contains(|c: char| !is_word_char(c))
+            {
+                continue;
+            }
+            let words_end = m.text.char_indices().filter_map(|(i, c)| {
+                let next = m.text[i + c.len_utf8()..].chars().next();
+                (is_word_char(c) && next.is_some_and(|n| !is_word_char(n)))
+                    .then_some(i + c.len_utf8())
+            });
+            let mut inner: Vec<Mention> = Vec::new();
+            for end in words_end {
+                for found in self.tag(&m.text[..end], &[]) {
+                    if found.concepts.iter().all(chemical)
+                        && !inner.iter().any(|i| i.span == found.span)
+                    {
+                        inner.push(found);
+                    }
+                }
+            }
+            let keep: Vec<&Mention> = inner
+                .iter()
+                .filter(|a| {
+                    !inner.iter().any(|b| {
+                        b.span.len() > a.span.len()
+                            && b.span.start <= a.span.start
+                            && a.span.end <= b.span.end
+                    })
+                })
+                .collect();
+            for found in keep {
+                let span = m.span.start + found.span.start..m.span.start + found.span.end;
+                out.push(Mention {
+                    text: text[span.clone()].to_string(),
+                    span,
+                    concepts: found.concepts.clone(),
+                    source: MentionSource::Nested,
+                });
             }
         }
         out
@@ -418,6 +484,17 @@ impl Tagger {
                     let concept = concepts[automaton.targets[pattern][0] as usize];
                     merge_local(mentions, span, concept, &section.text);
                 }
+            }
+        }
+        for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
+            let nested = self.nested(&section.text, mentions);
+            if !nested.is_empty() {
+                mentions.extend(nested);
+                // Text order; an outer mention before the ones nested in it.
+                mentions.sort_by(|a, b| {
+                    (a.span.start, std::cmp::Reverse(a.span.end))
+                        .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
+                });
             }
         }
         per_section
@@ -601,6 +678,82 @@ GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
         let found = show(&one);
         assert!(found.len() > 50, "{}", found.len());
         assert_eq!(found, show(&many));
+    }
+
+    #[test]
+    fn nested_chemicals() {
+        let mut v = Vocabulary::default();
+        v.add_tsv(
+            "nested.tsv",
+            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
+MESH:D004298\tdopamine\tbiolink:ChemicalEntity\t\t
+HGNC:3023\tdopamine receptor D1\tbiolink:Gene\tdopamine D1 receptor\t
+MESH:D018491\tdopamine agonist\tbiolink:ChemicalRole\t\t
+MESH:D012701\tserotonin\tbiolink:ChemicalEntity\t\t
+MESH:D017367\tselective serotonin reuptake inhibitor\tbiolink:ChemicalRole\t\t
+MESH:D012964\tsodium\tbiolink:ChemicalEntity\t\t
+MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
+",
+        )
+        .unwrap();
+        let t = Tagger::new(&v);
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "in a gene name",
+                "the dopamine D1 receptor binds",
+                &[
+                    "dopamine D1 receptor=HGNC:3023 vocab",
+                    "dopamine=MESH:D004298 nested",
+                ],
+            ),
+            (
+                "in a role",
+                "dopamine agonists help",
+                &[
+                    "dopamine agonists=MESH:D018491 vocab",
+                    "dopamine=MESH:D004298 nested",
+                ],
+            ),
+            (
+                "in the middle",
+                "selective serotonin reuptake inhibitors and dopamine",
+                &[
+                    "selective serotonin reuptake inhibitors=MESH:D017367 vocab",
+                    "serotonin=MESH:D012701 nested",
+                    "dopamine=MESH:D004298 vocab",
+                ],
+            ),
+            (
+                "not in a chemical",
+                "sodium nitroprusside",
+                &["sodium nitroprusside=MESH:D009599 vocab"],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let doc = Document {
+                id: "t".into(),
+                ids: DocIds::default(),
+                source: "-".into(),
+                sections: vec![Section {
+                    kind: SectionKind::Abstract,
+                    label: None,
+                    text: (*text).into(),
+                }],
+            };
+            let got: Vec<String> = t.tag_document(&doc)[0]
+                .iter()
+                .map(|m| {
+                    assert_eq!(&text[m.span.clone()], m.text);
+                    let source = match m.source {
+                        MentionSource::Vocab => "vocab",
+                        MentionSource::Abbrev => "abbrev",
+                        MentionSource::Nested => "nested",
+                    };
+                    format!("{}={} {source}", m.text, m.concepts.join("|"))
+                })
+                .collect();
+            assert_eq!(&got, expected, "{name}");
+        }
     }
 
     #[test]

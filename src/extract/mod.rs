@@ -318,6 +318,22 @@ impl SentenceCtx<'_> {
         prev_entity || det1 || det2 || of_next
     }
 
+    /// The entity a hyphenated participle hangs on: "stress-induced", or over a parenthesised
+    /// abbreviation, "sodium nitroprusside (SNP)-induced".
+    fn induced_head(&self, i: usize) -> Option<usize> {
+        if i < 2 || self.word(i - 1) != Some("-") {
+            return None;
+        }
+        let mut k = i - 2;
+        if self.items[k].text == ")" {
+            let open = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&j| self.items[j].text == "(")?;
+            k = open.checked_sub(1)?;
+        }
+        self.items[k].ent.is_some().then_some(k)
+    }
+
     /// Whether the trigger at `i` is read in `rule`'s frame here.
     fn fits(&self, rule: &Rule, i: usize, len: usize) -> bool {
         let lex = self.lex();
@@ -338,16 +354,18 @@ impl SentenceCtx<'_> {
                     k -= 1;
                 }
                 let after_prep = k > 0
-                    && self
-                        .word(k - 1)
-                        .is_some_and(|w| w == "of" || lex.stop_prepositions.contains(w))
+                    && self.word(k - 1).is_some_and(|w| {
+                        w == "of" || w == "on" || lex.stop_prepositions.contains(w)
+                    })
                     && !self.word(i).is_some_and(|w| w.ends_with("ing"));
-                !(det1 || det2 || after_prep)
+                // A participle joined by a hyphen to the word before is an adjective
+                // ("aminonucleoside-induced proteinuria"), not the sentence's verb; the induced
+                // frame reads it when that word is an entity.
+                let hyphenated = i > 0 && self.word(i - 1) == Some("-");
+                !(det1 || det2 || after_prep || hyphenated)
             }
             Frame::Noun => self.noun_context(i, len),
-            Frame::Induced => {
-                i > 1 && self.word(i - 1) == Some("-") && self.items[i - 2].ent.is_some()
-            }
+            Frame::Induced => self.induced_head(i).is_some(),
             Frame::Between | Frame::Prep => true,
         }
     }
@@ -494,7 +512,7 @@ impl SentenceCtx<'_> {
                 Some((subj, obj, "", false, at))
             }
             Frame::Induced => {
-                let subj = self.extend_left(at - 2);
+                let subj = self.extend_left(self.induced_head(at)?);
                 let (obj, flip) = self.right_group(after, 2, verbs)?;
                 Some((subj, obj, "", flip, at))
             }
@@ -685,8 +703,13 @@ impl SentenceCtx<'_> {
                 return None;
             }
             let w = it.text.as_str();
-            if lex.stop_prepositions.contains(w)
-                || matches!(w, "that" | "which" | "who" | "whom" | "whose")
+            // "therapy with X", "exposure to X": the preposition leads to the drug taken.
+            let exposure = matches!(w, "with" | "of" | "to")
+                && k > 0
+                && self.word(k - 1).is_some_and(|p| lex.exposures.contains(p));
+            if !exposure
+                && (lex.stop_prepositions.contains(w)
+                    || matches!(w, "that" | "which" | "who" | "whom" | "whose"))
             {
                 return None;
             }

@@ -103,11 +103,11 @@ impl Automaton {
         }
     }
 
-    /// The longest pattern starting exactly at `at`: (end, pattern index).
-    fn find_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+    /// The longest pattern starting exactly at `at` and ending by `limit`: (end, pattern index).
+    fn find_at(&self, hay: &str, at: usize, limit: usize) -> Option<(usize, usize)> {
         let shard = self.shard_of[hay.as_bytes()[at] as usize];
         let shard = self.shards.get(shard as usize)?;
-        let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+        let input = Input::new(hay).span(at..limit).anchored(Anchored::Yes);
         shard
             .ac
             .find(input)
@@ -140,11 +140,24 @@ fn scan(original: &str, skip: &[Span], automata: &[&Automaton]) -> Vec<(Span, us
         let mut best: Option<(usize, usize, usize)> = None;
         for (ai, a) in automata.iter().enumerate() {
             let hay = if a.lowercase { lower.as_str() } else { text };
-            if let Some((end, pattern)) = a.find_at(hay, i) {
+            // The longest pattern may end inside a word ("hepatitis d" in "hepatitis due"); then
+            // the longest one that ends at a word end is the match ("hepatitis").
+            let mut limit = hay.len();
+            while let Some((end, pattern)) = a.find_at(hay, i, limit) {
                 let end_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
                 let last_ok = text[..end].chars().next_back().is_some_and(|c| c != ' ');
-                if end_ok && last_ok && best.is_none_or(|(e, _, _)| end > e) {
-                    best = Some((end, ai, pattern));
+                if end_ok && last_ok {
+                    if best.is_none_or(|(e, _, _)| end > e) {
+                        best = Some((end, ai, pattern));
+                    }
+                    break;
+                }
+                limit = end - 1;
+                while !text.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                if limit <= i {
+                    break;
                 }
             }
         }
@@ -547,6 +560,8 @@ MESH:D001253\tAstrocytes\tbiolink:Cell\tastroglia\t
 HGNC:11892\tTNF\tbiolink:Gene\ttumor necrosis factor|TNF-alpha\t
 MESH:D016207\tCytokines\tbiolink:ChemicalEntity\t\t
 MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
+MESH:D006505\tHepatitis\tbiolink:Disease\t\t
+MESH:D003699\tHepatitis D\tbiolink:Disease\t\t
 ";
 
     fn tagger() -> Tagger {
@@ -604,6 +619,16 @@ MESH:D013315\tStress, Psychological\tbiolink:Behavior\tstress\t
             ),
             ("word boundary", "stressful days, oxytocinergic cells", &[]),
             ("longest wins", "the HPA axis", &["HPA axis=MESH:D010913"]),
+            (
+                "a longer name ending inside a word gives way",
+                "hepatitis due to stress",
+                &["hepatitis=MESH:D006505", "stress=MESH:D013315"],
+            ),
+            (
+                "the longer name at a word end",
+                "hepatitis D is rare",
+                &["hepatitis D=MESH:D003699"],
+            ),
             (
                 "greek",
                 "TNF-α and TNF-alpha",

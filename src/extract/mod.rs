@@ -338,6 +338,8 @@ impl SentenceCtx<'_> {
     fn fits(&self, rule: &Rule, i: usize, len: usize) -> bool {
         let lex = self.lex();
         match rule.frame {
+            // A noun-phrase form ("a complication of") is what a determiner introduces.
+            Frame::Verb | Frame::Fixed if rule.noun_phrase => true,
             Frame::Verb | Frame::Fixed => {
                 let det1 = i > 0
                     && self.in_set(i - 1, &lex.determiners)

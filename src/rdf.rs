@@ -166,6 +166,11 @@ pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
             out.push(quad(&s, iri(format!("{SKOS}exactMatch")), iri(x_iri), &g));
         }
     }
+    for x in &c.broad {
+        if let Some(x_iri) = ns::expand_curie(x) {
+            out.push(quad(&s, iri(format!("{SKOS}broadMatch")), iri(x_iri), &g));
+        }
+    }
 }
 
 fn span(s: &std::ops::Range<usize>) -> Literal {

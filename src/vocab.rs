@@ -154,6 +154,9 @@ pub struct Concept {
     /// Every name, the label first.
     pub names: Vec<Name>,
     pub xrefs: BTreeSet<String>,
+    /// Broader matches (`{broad}` in the file): a more general concept of another source, for a
+    /// concept that source has no identifier for (written as `skos:broadMatch`, never looked up).
+    pub broad: BTreeSet<String>,
 }
 
 impl Concept {
@@ -256,6 +259,7 @@ impl Vocabulary {
                 names,
                 dropped,
                 xrefs,
+                broad,
             } = row.map_err(|(n, m)| err(n, m))?;
             match self.by_id.get(&id) {
                 Some(&i) => {
@@ -285,6 +289,7 @@ impl Vocabulary {
                         self.by_xref.entry(x.clone()).or_default().push(i);
                     }
                     c.xrefs.extend(xrefs);
+                    c.broad.extend(broad);
                 }
                 None => {
                     let i = self.concepts.len();
@@ -298,6 +303,7 @@ impl Vocabulary {
                         category,
                         names,
                         xrefs,
+                        broad,
                     });
                     self.by_id.insert(id, i);
                 }
@@ -319,6 +325,7 @@ struct Row {
     /// Names flagged `drop`: withdrawn from the concept after this row's names are added.
     dropped: Vec<String>,
     xrefs: BTreeSet<String>,
+    broad: BTreeSet<String>,
 }
 
 impl Row {
@@ -357,10 +364,14 @@ impl Row {
                 names.push(name);
             }
         }
-        let mut xrefs = BTreeSet::new();
+        let (mut xrefs, mut broad) = (BTreeSet::new(), BTreeSet::new());
         for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            let (x, set) = match x.strip_suffix("{broad}") {
+                Some(b) => (b, &mut broad),
+                None => (x, &mut xrefs),
+            };
             check_curie(x).map_err(|m| format!("xref: {m}"))?;
-            xrefs.insert(x.to_string());
+            set.insert(x.to_string());
         }
         Ok(Row {
             id: id.to_string(),
@@ -368,6 +379,7 @@ impl Row {
             names,
             dropped,
             xrefs,
+            broad,
         })
     }
 }
@@ -486,6 +498,20 @@ mod tests {
             )
             .unwrap_err();
         assert!(e.to_string().contains("conflicts"), "{e}");
+    }
+
+    #[test]
+    fn broader_matches_are_kept_apart_from_xrefs() {
+        let v = load(
+            "DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMONDO:0001|MESH:D012175{broad}\n",
+        )
+        .unwrap();
+        let c = v.get("DOID:4650").unwrap();
+        assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), ["MONDO:0001"]);
+        assert_eq!(c.broad.iter().collect::<Vec<_>>(), ["MESH:D012175"]);
+        // A look-up by the broader id does not land on the narrower concept.
+        assert_eq!(v.by_xref("MESH:D012175").count(), 0);
+        assert!(load("DOID:1\tx\tbiolink:Disease\t\tFOO:1{broad}\n").is_err());
     }
 
     #[test]

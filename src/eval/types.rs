@@ -28,7 +28,10 @@
 //! (`D006854`, `C564766`) → `MESH:`, genes → `NCBIGene:`, taxa → `NCBITaxon:`, cell lines →
 //! `Cellosaurus:`; prefixed ones keep theirs (`OMIM:255800`, `MeSH:` → `MESH:`). A mechkg concept
 //! stands for its own CURIE and every cross-reference in the vocabulary, so `MESH:D006854` matches
-//! gold `D006854`, and an HGNC gene whose xrefs include `NCBIGene:3569` matches gold gene `3569`.
+//! gold `D006854`, and an HGNC gene whose xrefs include `NCBIGene:3569` matches gold gene `3569`. Its
+//! broader matches count too: "bilateral retinoblastoma" (DOID:4650, no MeSH id) stands for MeSH's
+//! Retinoblastoma, as BC5CDR's and NCBI-disease's guidelines map a term MeSH lacks to the closest more
+//! general MeSH concept.
 //!
 //! # Relations ([`Scheme`])
 //!
@@ -180,6 +183,9 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
     let mut out = BTreeSet::from([canonical_curie(id)]);
     if let Some(c) = vocab.get(id) {
         out.extend(c.xrefs.iter().map(|x| canonical_curie(x)));
+        // A concept MeSH has no descriptor for counts for its broader one, as the corpora's
+        // annotators map such a term to the closest more general MeSH concept.
+        out.extend(c.broad.iter().map(|x| canonical_curie(x)));
     }
     out
 }

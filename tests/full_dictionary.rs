@@ -33,11 +33,26 @@ use std::sync::OnceLock;
 const TOP_TAGGED: usize = 300;
 const TOP_WORDS: usize = 4000;
 
-fn full_vocab() -> PathBuf {
+/// A generated vocabulary: the path in `env`, or `file` in `~/.cache/mechkg`.
+fn cached(env: &str, file: &str) -> PathBuf {
     let home = std::env::var("HOME").unwrap_or_default();
-    std::env::var("MECHKG_FULL_VOCAB")
+    std::env::var(env)
         .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(&home).join(".cache/mechkg/full.tsv"))
+        .unwrap_or_else(|_| Path::new(&home).join(".cache/mechkg").join(file))
+}
+
+fn full_vocab() -> PathBuf {
+    cached("MECHKG_FULL_VOCAB", "full.tsv")
+}
+
+/// The shipped rules over vocabulary layers, in order.
+fn pipeline_of(layers: &[PathBuf]) -> Pipeline {
+    let mut vocab = Vocabulary::default();
+    for path in layers {
+        let text = std::fs::read_to_string(path).unwrap();
+        vocab.add_tsv(&path.display().to_string(), &text).unwrap();
+    }
+    Pipeline::new(vocab, RuleSet::embedded().unwrap())
 }
 
 /// The full dictionary under the curated overlay, with the shipped rules: loaded once per test binary.
@@ -49,14 +64,7 @@ fn full_pipeline() -> Option<&'static Pipeline> {
     ) {
         return None;
     }
-    Some(PIPELINE.get_or_init(|| {
-        let mut vocab = Vocabulary::default();
-        for path in [full_vocab(), PathBuf::from("vocab/curated.tsv")] {
-            let text = std::fs::read_to_string(&path).unwrap();
-            vocab.add_tsv(&path.display().to_string(), &text).unwrap();
-        }
-        Pipeline::new(vocab, RuleSet::embedded().unwrap())
-    }))
+    Some(PIPELINE.get_or_init(|| pipeline_of(&[full_vocab(), PathBuf::from("vocab/curated.tsv")])))
 }
 
 #[test]
@@ -321,10 +329,7 @@ fn quality_floor_on_the_development_splits() {
 }
 
 fn learned_vocab() -> PathBuf {
-    let home = std::env::var("HOME").unwrap_or_default();
-    std::env::var("MECHKG_LEARNED_VOCAB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(&home).join(".cache/mechkg/learned.tsv"))
+    cached("MECHKG_LEARNED_VOCAB", "learned.tsv")
 }
 
 /// The same floor with the layer learned from the training splits on top
@@ -340,16 +345,11 @@ fn quality_floor_with_the_learned_layer() {
     {
         return;
     }
-    let mut vocab = Vocabulary::default();
-    for path in [
+    let p = pipeline_of(&[
         full_vocab(),
         PathBuf::from("vocab/curated.tsv"),
         learned_vocab(),
-    ] {
-        let text = std::fs::read_to_string(&path).unwrap();
-        vocab.add_tsv(&path.display().to_string(), &text).unwrap();
-    }
-    let p = Pipeline::new(vocab, RuleSet::embedded().unwrap());
+    ]);
     let low = below_floor(
         &p,
         &[

@@ -570,6 +570,14 @@ MESH:D003699\tHepatitis D\tbiolink:Disease\t\t
         Tagger::new(&v)
     }
 
+    /// A tagger for the concept rows `rows` (vocabulary body lines, without the header).
+    fn tagger_of(rows: &str) -> Tagger {
+        let mut v = Vocabulary::default();
+        let head = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n";
+        v.add_tsv("t.tsv", &format!("{head}{rows}")).unwrap();
+        Tagger::new(&v)
+    }
+
     /// Each case: text, and the mentions expected as `text=ID` (ambiguous ones as `text=ID|ID`).
     fn check(tagger: &Tagger, text: &str, expected: &[&str]) {
         let got: Vec<String> = tagger
@@ -659,19 +667,14 @@ MESH:D003699\tHepatitis D\tbiolink:Disease\t\t
 
     #[test]
     fn disease_adjectives() {
-        let mut v = Vocabulary::default();
-        v.add_tsv(
-            "t.tsv",
-            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
-MESH:D006973\tHypertension\tbiolink:Disease\t\t
+        let t = tagger_of(
+            "MESH:D006973\tHypertension\tbiolink:Disease\t\t
 MESH:D011605\tpsychosis\tbiolink:Disease\t\t
 MESH:D007674\tnephrotoxicity\tbiolink:Disease\t\t
 MESH:D064420\ttoxicity\tbiolink:Disease\t\t
 GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
 ",
-        )
-        .unwrap();
-        let t = Tagger::new(&v);
+        );
         let cases: &[(&str, &[&str])] = &[
             ("hypertensive rats", &["hypertensive=MESH:D006973"]),
             ("psychotic symptoms", &["psychotic=MESH:D011605"]),
@@ -707,11 +710,8 @@ GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
 
     #[test]
     fn nested_chemicals() {
-        let mut v = Vocabulary::default();
-        v.add_tsv(
-            "nested.tsv",
-            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
-MESH:D004298\tdopamine\tbiolink:ChemicalEntity\t\t
+        let t = tagger_of(
+            "MESH:D004298\tdopamine\tbiolink:ChemicalEntity\t\t
 HGNC:3023\tdopamine receptor D1\tbiolink:Gene\tdopamine D1 receptor\t
 MESH:D018491\tdopamine agonist\tbiolink:ChemicalRole\t\t
 MESH:D012701\tserotonin\tbiolink:ChemicalEntity\t\t
@@ -719,9 +719,7 @@ MESH:D017367\tselective serotonin reuptake inhibitor\tbiolink:ChemicalRole\t\t
 MESH:D012964\tsodium\tbiolink:ChemicalEntity\t\t
 MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
 ",
-        )
-        .unwrap();
-        let t = Tagger::new(&v);
+        );
         let cases: &[(&str, &str, &[&str])] = &[
             (
                 "in a gene name",

@@ -34,8 +34,10 @@ import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_full_vocab as bfv  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -74,17 +76,9 @@ SCORED_TYPE = {
     "biolink:GeneOrGeneProduct": "gene",
 }
 
-DASHES = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
-
-
-def norm(name):
-    """A name as the tagger compares it: NFKC, dashes and spaces alike, case folded."""
-    return DASHES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
-
-
-def looks_like_symbol(name):
-    """As src/vocab.rs: short names and names without lower-case letters are case-sensitive."""
-    return len(name) <= 3 or (len(name) <= 6 and not any(c.islower() for c in name))
+# The tagger's comparison of names and its symbol rule, as the dictionary build implements them.
+norm = bfv.merge_key
+looks_like_symbol = bfv.looks_symbol
 
 
 def gold_curie(raw, typ):
@@ -140,21 +134,18 @@ class Vocab:
         self.by_name = defaultdict(set)  # normalised name → curies
         self.by_id = defaultdict(set)  # curie or xref → curies
         for path in paths:
-            with open(path, encoding="utf-8") as f:
-                for line in f:
-                    if line.startswith("#") or line.startswith("curie\t") or not line.strip():
-                        continue
-                    curie, label, category, synonyms, xrefs = line.rstrip("\n").split("\t")
-                    self.label.setdefault(curie, label)
-                    self.category.setdefault(curie, category)
-                    self.by_id[curie].add(curie)
-                    for x in filter(None, xrefs.split("|")):
+            for curie, label, category, names, xrefs in bfv.read_vocab_tsv(path):
+                self.label.setdefault(curie, label)
+                self.category.setdefault(curie, category)
+                self.by_id[curie].add(curie)
+                # Broader matches ({broad}) name a more general concept: not this one's identifiers.
+                for x in xrefs:
+                    if not x.endswith("{broad}"):
                         self.by_id[x].add(curie)
-                    for raw in [label] + synonyms.split("|"):
-                        name = re.sub(r"\{[a-z,]*\}$", "", raw).strip()
-                        if name:
-                            self.names[curie].add(norm(name))
-                            self.by_name[norm(name)].add(curie)
+                for name, flags in [(label, "")] + names:
+                    if "drop" not in flags.split(","):
+                        self.names[curie].add(norm(name))
+                        self.by_name[norm(name)].add(curie)
 
     def type_of(self, curie):
         return CATEGORY_TYPES.get(self.category.get(curie))

@@ -120,6 +120,17 @@ pub enum MentionSource {
     Nested,
 }
 
+impl MentionSource {
+    /// The name written in TSV, error files and JSON (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionSource::Vocab => "vocab",
+            MentionSource::Abbrev => "abbrev",
+            MentionSource::Nested => "nested",
+        }
+    }
+}
+
 /// The sign a predicate carries along a mechanism chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Polarity {

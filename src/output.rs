@@ -231,11 +231,7 @@ pub fn mentions_tsv(
 ) -> Result<usize> {
     let mut n = 0;
     for (m, section) in mention_rows(doc, vocab) {
-        let source = match m.source {
-            MentionSource::Vocab => "vocab",
-            MentionSource::Abbrev => "abbrev",
-            MentionSource::Nested => "nested",
-        };
+        let source = m.source.as_str();
         let row = [
             m.doc_id.to_string(),
             section_name(section),

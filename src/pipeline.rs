@@ -7,6 +7,7 @@ use crate::model::{AnnotatedDocument, Document, Mention, MentionSource, SectionR
 use crate::split::sentences;
 use crate::tag::Tagger;
 use crate::vocab::Vocabulary;
+use std::borrow::Cow;
 
 /// A vocabulary with its compiled tagger and rules: build once, share across threads.
 pub struct Pipeline {
@@ -42,18 +43,21 @@ impl Pipeline {
                     .map(|span| Sentence { span })
                     .collect();
                 // Nested mentions name a chemical inside a longer name: not an argument of its own.
-                let relations = if mentions.iter().any(|m| m.source == MentionSource::Nested) {
-                    let outer: Vec<Mention> = mentions
-                        .iter()
-                        .filter(|m| m.source != MentionSource::Nested)
-                        .cloned()
-                        .collect();
+                let arguments: Cow<[Mention]> =
+                    if mentions.iter().any(|m| m.source == MentionSource::Nested) {
+                        Cow::Owned(
+                            mentions
+                                .iter()
+                                .filter(|m| m.source != MentionSource::Nested)
+                                .cloned()
+                                .collect(),
+                        )
+                    } else {
+                        Cow::Borrowed(&mentions)
+                    };
+                let relations =
                     self.extractor
-                        .extract(&section.text, &sentences, &outer, &self.vocab)
-                } else {
-                    self.extractor
-                        .extract(&section.text, &sentences, &mentions, &self.vocab)
-                };
+                        .extract(&section.text, &sentences, &arguments, &self.vocab);
                 SectionResult {
                     sentences,
                     mentions,

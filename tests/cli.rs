@@ -1,6 +1,8 @@
 //! The command line at its boundary: exit codes (0 found, 1 nothing, 2 error), stdout holding only
 //! data, one-line errors naming the file and line, and a store left untouched by a failed build.
 
+mod common;
+
 use assert_cmd::Command;
 use oxigraph::io::{RdfFormat, RdfParser};
 use predicates::prelude::*;
@@ -30,13 +32,7 @@ fn store_arg(dir: &TempDir) -> String {
 }
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = mechkg().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::stdout_ok(mechkg().args(args).output().unwrap(), &format!("{args:?}"))
 }
 
 /// Sorted, de-duplicated N-Triples/N-Quads lines of a parsed RDF text: the canonical form compared.

@@ -21,12 +21,7 @@ fn eval_json(path: &str) -> Value {
         .args(["eval", path, "--format", "json"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{path}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&common::stdout_ok(out, path)).unwrap()
 }
 
 /// (tp, fp, fn) of a level, overall or for one type.

@@ -185,12 +185,7 @@ fn frequent_tags_in_medline_are_reviewed_names() {
         .args(&files)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let tsv = String::from_utf8(out.stdout).unwrap();
+    let tsv = common::stdout_ok(out, "mechkg tag");
     let mut tagged: HashMap<String, (usize, BTreeSet<String>)> = HashMap::new();
     let mut mentions = 0;
     for line in tsv.lines().skip(1) {

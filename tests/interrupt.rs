@@ -2,6 +2,8 @@
 //! and building again completes it. Batches are small so that the build commits many transactions;
 //! the kill lands at a fraction of the time a whole build takes on this machine.
 
+mod common;
+
 use assert_cmd::cargo::CommandCargoExt;
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -48,13 +50,8 @@ fn documents(store: &std::path::Path) -> BTreeMap<String, Vec<String>> {
         .arg(store)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let mut docs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
+    for line in common::stdout_ok(out, "mechkg export").lines() {
         let graph = line
             .rsplit_once(" <")
             .map(|(_, g)| g.trim_end_matches(" .").to_string())

@@ -400,15 +400,7 @@ fn collect_doc(
                     format!("{c} {label}")
                 })
                 .collect();
-            let source = format!(
-                "{} ({})",
-                labels.join("; "),
-                match m.source {
-                    crate::model::MentionSource::Vocab => "vocab",
-                    crate::model::MentionSource::Abbrev => "abbrev",
-                    crate::model::MentionSource::Nested => "nested",
-                }
-            );
+            let source = format!("{} ({})", labels.join("; "), m.source.as_str());
             for ty in &tys {
                 items.pred_spans.push((
                     SpanItem {

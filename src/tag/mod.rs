@@ -372,7 +372,7 @@ impl Tagger {
     /// `text`, in text order. The scan takes the longest name at each word start, so the inner names
     /// are found by scanning each prefix of the outer name that ends at a word end; of the chemical
     /// names found, the longest ones are kept.
-    fn nested(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    fn nested(&self, mentions: &[Mention]) -> Vec<Mention> {
         let chemical = |id: &String| self.chemical.contains(id.as_str());
         let mut out = Vec::new();
         for m in mentions {
@@ -408,10 +408,9 @@ impl Tagger {
                 })
                 .collect();
             for found in keep {
-                let span = m.span.start + found.span.start..m.span.start + found.span.end;
                 out.push(Mention {
-                    text: text[span.clone()].to_string(),
-                    span,
+                    text: found.text.clone(),
+                    span: m.span.start + found.span.start..m.span.start + found.span.end,
                     concepts: found.concepts.clone(),
                     source: MentionSource::Nested,
                 });
@@ -499,15 +498,12 @@ impl Tagger {
                 }
             }
         }
-        for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
-            let nested = self.nested(&section.text, mentions);
+        for mentions in per_section.iter_mut() {
+            let nested = self.nested(mentions);
             if !nested.is_empty() {
                 mentions.extend(nested);
                 // Text order; an outer mention before the ones nested in it.
-                mentions.sort_by(|a, b| {
-                    (a.span.start, std::cmp::Reverse(a.span.end))
-                        .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
-                });
+                mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
             }
         }
         per_section
@@ -767,12 +763,7 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
                 .iter()
                 .map(|m| {
                     assert_eq!(&text[m.span.clone()], m.text);
-                    let source = match m.source {
-                        MentionSource::Vocab => "vocab",
-                        MentionSource::Abbrev => "abbrev",
-                        MentionSource::Nested => "nested",
-                    };
-                    format!("{}={} {source}", m.text, m.concepts.join("|"))
+                    format!("{}={} {}", m.text, m.concepts.join("|"), m.source.as_str())
                 })
                 .collect();
             assert_eq!(&got, expected, "{name}");

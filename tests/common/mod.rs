@@ -1,7 +1,7 @@
 //! What several test files share: the seed review's acceptance (every `must` row of the expected
 //! mechanisms found, at least three quarters of the `should` rows, no `must_not` row), used by
 //! `tests/seed.rs` and `tests/full_dictionary.rs`; and the rule for tests that read data which is not
-//! in the repository (the shared corpora, the full dictionary).
+//! in the repository (the shared corpora, the full dictionary); and the check on a finished command.
 #![allow(dead_code)]
 
 use mechkg::model::AnnotatedDocument;
@@ -116,4 +116,14 @@ pub fn check(pipeline: &Pipeline, path: &str, format: InputFormat) {
         "{path}:\n{}\nfound:\n{found:#?}",
         report.join("\n")
     );
+}
+
+/// The standard output of a finished command that had to succeed; on failure, its stderr.
+pub fn stdout_ok(out: std::process::Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }

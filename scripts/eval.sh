@@ -3,6 +3,8 @@
 # the shared corpora and prints a markdown table of the figures to stdout. The corpora are read in
 # place from ../shared/data/corpora (or $MECHKG_CORPORA); nothing is copied into the repository.
 # Usage: scripts/eval.sh [--full] [--learned] [--errors DIR]
+# Relations are scored twice: with the rules alone, and with the opt-in co-mention layer
+# (`mechkg eval --co-mentions`, rows "relations, with --co-mentions").
 #   --full      score with the full dictionary (~/.cache/mechkg/full.tsv, built by
 #               scripts/build_full_vocab.py if absent, with vocab/curated.tsv on top) and add a row per
 #               entity type for mentions and normalisation
@@ -77,9 +79,15 @@ for entry in "${golds[@]}"; do
     json=$("$mechkg" "${args[@]}" 2>/dev/null)
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc)
-    python3 - "$label" "$secs" "$json" "$full" <<'EOF'
+    # The relations again with the opt-in co-mention layer (mechkg --co-mentions), in their own rows.
+    co_json="{}"
+    if [[ "$json" == *'"relations"'* ]]; then
+        co_json=$("$mechkg" eval "$file" --format json "${vocab_args[@]}" --co-mentions 2>/dev/null)
+    fi
+    python3 - "$label" "$secs" "$json" "$full" "$co_json" <<'EOF'
 import json, sys
 label, secs, data, per_type = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3]), bool(sys.argv[4])
+co = json.loads(sys.argv[5])
 order = ["mentions_strict", "mentions_overlap", "normalisation", "relations", "relations_typed"]
 def row(level, c, t=secs):
     print(f"| {label} | {data['documents']} | {level} | {c['tp']} | {c['fp']} | {c['fn']} "
@@ -90,5 +98,8 @@ for name in [n for n in order if n in data["levels"]]:
         for typ, c in sorted(data["levels"][name]["by_type"].items()):
             if c["tp"] + c["fp"] > 0:
                 row(f"{name}, {typ.removeprefix('biolink:')}", c, "")
+for name in ("relations", "relations_typed"):
+    if name in co.get("levels", {}):
+        row(f"{name}, with --co-mentions", co["levels"][name]["overall"], "")
 EOF
 done

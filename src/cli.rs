@@ -209,6 +209,10 @@ pub struct DataArgs {
     /// The relation rule file (default: the shipped vocab/rules.toml).
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// Also relate, as `associated_with`, two concepts named in one sentence when the title names
+    /// one of them (a statistical shortcut for abstracts, marked by its rule id; off by default).
+    #[arg(long)]
+    pub co_mentions: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -103,7 +103,7 @@ fn pipeline(data: &DataArgs) -> Result<Pipeline> {
             RuleSet::parse(&p.display().to_string(), &text)?
         }
     };
-    Ok(Pipeline::new(vocab, rules))
+    Ok(Pipeline::new(vocab, rules).with_co_mentions(data.co_mentions))
 }
 
 fn open_store(args: &StoreArgs) -> Result<Store> {
@@ -779,6 +779,7 @@ fn vocab_check_cmd(files: &[PathBuf], limit: Option<usize>) -> Result<Outcome> {
     let pipeline = pipeline(&DataArgs {
         vocab: files.to_vec(),
         rules: None,
+        co_mentions: false,
     })?;
     let mut report = vocab_check::check(&pipeline.vocab, &pipeline.tagger);
     let mut dirs: Vec<PathBuf> = Vec::new();

@@ -118,6 +118,9 @@ pub enum MentionSource {
     /// A chemical named inside a longer mention of something else ("dopamine" in "dopamine
     /// receptor"); relation extraction does not read it.
     Nested,
+    /// A disease named by a modifier that shares the head of the next conjunct ("breast" in "breast
+    /// and ovarian cancer" names breast cancer).
+    Coordinated,
 }
 
 impl MentionSource {
@@ -127,6 +130,7 @@ impl MentionSource {
             MentionSource::Vocab => "vocab",
             MentionSource::Abbrev => "abbrev",
             MentionSource::Nested => "nested",
+            MentionSource::Coordinated => "coordinated",
         }
     }
 }

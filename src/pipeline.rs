@@ -1,6 +1,7 @@
 //! Orchestration of the pure stages: a document's sections are split into sentences, tagged, and
 //! read for relations. No I/O; the same document, vocabulary and rules always give the same result.
 
+use crate::extract::comention;
 use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
 use crate::model::{AnnotatedDocument, Document, Mention, MentionSource, SectionResult, Sentence};
@@ -14,6 +15,8 @@ pub struct Pipeline {
     pub vocab: Vocabulary,
     pub tagger: Tagger,
     pub extractor: Extractor,
+    /// Add the title-anchored co-mention layer ([`crate::extract::comention`]); off by default.
+    pub co_mentions: bool,
 }
 
 impl Pipeline {
@@ -23,7 +26,14 @@ impl Pipeline {
             vocab,
             tagger,
             extractor: Extractor::new(rules),
+            co_mentions: false,
         }
+    }
+
+    /// The same pipeline with the co-mention layer on or off.
+    pub fn with_co_mentions(mut self, on: bool) -> Pipeline {
+        self.co_mentions = on;
+        self
     }
 
     /// The shipped vocabulary and rules.
@@ -64,7 +74,18 @@ impl Pipeline {
                     relations,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut sections = sections;
+        if self.co_mentions {
+            let lex = &self.extractor.rules().lexicon;
+            comention::add_title_co_mentions(
+                &doc,
+                &mut sections,
+                &self.vocab,
+                &lex.negations,
+                &lex.hedges,
+            );
+        }
         AnnotatedDocument { doc, sections }
     }
 }

@@ -21,6 +21,7 @@ pub const CATEGORIES: &[&str] = &[
     "biolink:MolecularEntity",
     "biolink:Drug",
     "biolink:ChemicalRole",
+    "biolink:NucleicAcidEntity",
     "biolink:Cell",
     "biolink:AnatomicalEntity",
     "biolink:GrossAnatomicalStructure",

@@ -4,7 +4,7 @@
 //! 1. `mentions_strict`: exact span and type;
 //! 2. `mentions_overlap`: overlapping span, same type;
 //! 3. `normalisation`: the set of (document, concept) pairs, compared through the vocabulary's
-//!    cross-references (see [`types`] for the identifier conventions: alternatives, `-1`, prefixes);
+//!    cross-references (see [`types`] for the identifier conventions: composite entries, `-1`, prefixes);
 //! 4. `relations`: unordered (document, concept, concept) pairs, whatever their type;
 //! 5. `relations_typed`: the same with the corpus relation type, through the predicate mapping of
 //!    [`types::Scheme`].
@@ -328,8 +328,13 @@ fn collect_doc(
         id_type
             .entry(m.ids.trim().to_string())
             .or_insert(ty.clone());
-        let ids = types::gold_id_groups(&m.ids, &ty);
-        if !ids.is_empty() && seen_ids.insert((ty.clone(), ids.clone())) {
+        // Each identifier of a composite entry ("breast and ovarian cancer", `D001943|D010051`) is a
+        // concept of the document on its own, as the corpora and CDR's per-document measure count them.
+        for id in types::gold_id_groups(&m.ids, &ty) {
+            let ids = BTreeSet::from([id]);
+            if !seen_ids.insert((ty.clone(), ids.clone())) {
+                continue;
+            }
             items.gold_ids.push((
                 IdItem {
                     doc: doc.clone(),
@@ -339,7 +344,7 @@ fn collect_doc(
                 Info {
                     at: ids_text(&ids),
                     text: m.text.clone(),
-                    sentence,
+                    sentence: sentence.clone(),
                     source: String::new(),
                 },
             ));

@@ -21,9 +21,12 @@
 //!
 //! # Identifiers ([`gold_id_groups`], [`concept_ids`])
 //!
-//! A gold identifier field lists alternatives separated by `|`, `,`, `;` or `+` (`D001|D002`,
-//! `D004409,D006948`, NCBI-disease's `D007674+D006222`); the mention counts as normalised when *any*
-//! of them matches. Variant identifiers (`c|DEL|657|5`) are one identifier, never split. `-1` and `-`
+//! A gold identifier field may list several identifiers separated by `|`, `,`, `;` or `+`
+//! (`D001943|D010051`, `D004409,D006948`, NCBI-disease's `D007674+D006222`). In all three corpora
+//! that is a composite mention: "breast and ovarian cancer" names both cancers, "2168,2170" ("fatty
+//! acid binding proteins") both genes. So at the normalisation level each identifier is a concept of
+//! the document on its own, as the per-document measure of BioCreative V CDR counts them; a relation
+//! argument with several identifiers is one argument, matched by any of them. Variant identifiers (`c|DEL|657|5`) are one identifier, never split. `-1` and `-`
 //! (no concept, BC5CDR's convention) are skipped. Bare identifiers get a prefix by their type: MeSH
 //! (`D006854`, `C564766`) → `MESH:`, genes → `NCBIGene:`, taxa → `NCBITaxon:`, cell lines →
 //! `Cellosaurus:`; prefixed ones keep theirs (`OMIM:255800`, `MeSH:` → `MESH:`). A mechkg concept
@@ -163,7 +166,7 @@ pub fn gold_curie(id: &str, biolink_type: &str) -> String {
     }
 }
 
-/// The alternatives of a gold identifier field, as CURIEs; empty for `-1`, `-` and blank fields.
+/// The identifiers of a gold identifier field, as CURIEs; empty for `-1`, `-` and blank fields.
 pub fn gold_id_groups(field: &str, biolink_type: &str) -> BTreeSet<String> {
     let parts: Vec<&str> = if biolink_type == VARIANT {
         field.split([';', ',']).collect()

@@ -20,6 +20,7 @@
 //! sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and mentions in,
 //! relations out.
 
+pub mod comention;
 pub mod rules;
 
 use crate::model::{Mention, Predicate, Relation, Sentence, Span};

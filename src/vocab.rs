@@ -158,6 +158,10 @@ pub struct Concept {
     /// Broader matches (`{broad}` in the file): a more general concept of another source, for a
     /// concept that source has no identifier for (written as `skos:broadMatch`, never looked up).
     pub broad: BTreeSet<String>,
+    /// Narrower matches (`{narrow}` in the file): the members of a gene family or complex ("Akt":
+    /// AKT1, AKT2, AKT3), one of which the text means (written as `skos:narrowMatch`, never looked
+    /// up).
+    pub narrow: BTreeSet<String>,
 }
 
 impl Concept {
@@ -261,6 +265,7 @@ impl Vocabulary {
                 dropped,
                 xrefs,
                 broad,
+                narrow,
             } = row.map_err(|(n, m)| err(n, m))?;
             match self.by_id.get(&id) {
                 Some(&i) => {
@@ -291,6 +296,7 @@ impl Vocabulary {
                     }
                     c.xrefs.extend(xrefs);
                     c.broad.extend(broad);
+                    c.narrow.extend(narrow);
                 }
                 None => {
                     let i = self.concepts.len();
@@ -305,6 +311,7 @@ impl Vocabulary {
                         names,
                         xrefs,
                         broad,
+                        narrow,
                     });
                     self.by_id.insert(id, i);
                 }
@@ -327,6 +334,7 @@ struct Row {
     dropped: Vec<String>,
     xrefs: BTreeSet<String>,
     broad: BTreeSet<String>,
+    narrow: BTreeSet<String>,
 }
 
 impl Row {
@@ -365,11 +373,15 @@ impl Row {
                 names.push(name);
             }
         }
-        let (mut xrefs, mut broad) = (BTreeSet::new(), BTreeSet::new());
+        let (mut xrefs, mut broad, mut narrow) =
+            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
         for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
-            let (x, set) = match x.strip_suffix("{broad}") {
-                Some(b) => (b, &mut broad),
-                None => (x, &mut xrefs),
+            let (x, set) = if let Some(b) = x.strip_suffix("{broad}") {
+                (b, &mut broad)
+            } else if let Some(n) = x.strip_suffix("{narrow}") {
+                (n, &mut narrow)
+            } else {
+                (x, &mut xrefs)
             };
             check_curie(x).map_err(|m| format!("xref: {m}"))?;
             set.insert(x.to_string());
@@ -381,6 +393,7 @@ impl Row {
             dropped,
             xrefs,
             broad,
+            narrow,
         })
     }
 }
@@ -513,6 +526,23 @@ mod tests {
         // A look-up by the broader id does not land on the narrower concept.
         assert_eq!(v.by_xref("MESH:D012175").count(), 0);
         assert!(load("DOID:1\tx\tbiolink:Disease\t\tFOO:1{broad}\n").is_err());
+    }
+
+    #[test]
+    fn narrower_matches_are_kept_apart_from_xrefs() {
+        let v = load(
+            "FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\tAkt\tMESH:D051057|HGNC:391{narrow}|HGNC:392{narrow}\n",
+        )
+        .unwrap();
+        let c = v.get("FPLX:AKT").unwrap();
+        assert_eq!(
+            c.narrow.iter().collect::<Vec<_>>(),
+            ["HGNC:391", "HGNC:392"]
+        );
+        assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), ["MESH:D051057"]);
+        // A member's id does not look up its family.
+        assert_eq!(v.by_xref("HGNC:391").count(), 0);
+        assert!(load("FPLX:X\tx\tbiolink:GeneOrGeneProduct\t\tFOO:1{narrow}\n").is_err());
     }
 
     #[test]

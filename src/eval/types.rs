@@ -34,7 +34,9 @@
 //! gold `D006854`, and an HGNC gene whose xrefs include `NCBIGene:3569` matches gold gene `3569`. Its
 //! broader matches count too: "bilateral retinoblastoma" (DOID:4650, no MeSH id) stands for MeSH's
 //! Retinoblastoma, as BC5CDR's and NCBI-disease's guidelines map a term MeSH lacks to the closest more
-//! general MeSH concept.
+//! general MeSH concept. A gene family stands for its member genes (narrower matches) and their
+//! cross-references: FamPlex's AKT matches gold gene `207` (AKT1), as BioRED grounds a family name on
+//! one member; one-to-one matching lets it match one gold gene only.
 //!
 //! # Relations ([`Scheme`])
 //!
@@ -189,6 +191,14 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
         // A concept MeSH has no descriptor for counts for its broader one, as the corpora's
         // annotators map such a term to the closest more general MeSH concept.
         out.extend(c.broad.iter().map(|x| canonical_curie(x)));
+        // A gene family stands for its members and their identifiers, as gene corpora ground a
+        // family name on one member (BioRED's "Akt" is AKT1, NCBI Gene 207).
+        for m in &c.narrow {
+            out.insert(canonical_curie(m));
+            if let Some(member) = vocab.get(m) {
+                out.extend(member.xrefs.iter().map(|x| canonical_curie(x)));
+            }
+        }
     }
     out
 }

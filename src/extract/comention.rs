@@ -32,20 +32,18 @@ pub const RULE: &str = "co-mention-with-title-concept";
 /// 0.50 and lowers recall from 0.33 to 0.26).
 const MIN_MENTIONS: usize = 2;
 
-/// The concept of a mention that may take part, with its argument type.
-fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)> {
+/// The concept of a mention that may take part: one concept, named by the dictionary or an
+/// abbreviation (not nested in another name), of an argument type (not a pharmacological role).
+fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<&'a str> {
     if m.is_ambiguous() || m.source == MentionSource::Nested {
         return None;
     }
     let c = vocab.get(&m.concepts[0])?;
-    let t = c.arg_type();
-    let role = c.category == "biolink:ChemicalRole";
-    matches!(
-        t,
+    let takes_part = matches!(
+        c.arg_type(),
         ArgType::Chemical | ArgType::Gene | ArgType::Disease | ArgType::Phenotype
-    )
-    .then_some((m.concepts[0].as_str(), t))
-    .filter(|_| !role)
+    ) && c.category != "biolink:ChemicalRole";
+    takes_part.then_some(m.concepts[0].as_str())
 }
 
 /// Adds the co-mention relations of a document to its section results (see the module doc).
@@ -63,7 +61,7 @@ pub fn add_title_co_mentions(
         .zip(results.iter())
         .filter(|(s, _)| s.kind == SectionKind::Title)
         .flat_map(|(_, r)| r.mentions.iter())
-        .filter_map(|m| argument(m, vocab).map(|(c, _)| c.to_string()))
+        .filter_map(|m| argument(m, vocab).map(str::to_string))
         .collect();
     if title.is_empty() {
         return;
@@ -71,7 +69,7 @@ pub fn add_title_co_mentions(
     let mut count: HashMap<String, usize> = HashMap::new();
     for r in results.iter() {
         for m in &r.mentions {
-            if let Some((c, _)) = argument(m, vocab) {
+            if let Some(c) = argument(m, vocab) {
                 *count.entry(c.to_string()).or_default() += 1;
             }
         }
@@ -84,7 +82,7 @@ pub fn add_title_co_mentions(
                 .mentions
                 .iter()
                 .filter(|m| sentence.span.start <= m.span.start && m.span.end <= sentence.span.end)
-                .filter_map(|m| argument(m, vocab).map(|(c, _)| (m, c)))
+                .filter_map(|m| argument(m, vocab).map(|c| (m, c)))
                 .collect();
             if args.len() < 2 {
                 continue;

@@ -562,8 +562,15 @@ impl SentenceCtx<'_> {
                     let (s, o) = orient(rule.order, agent, patient);
                     return Some((s, o, "+passive", false, neg_from.min(at)));
                 }
-                let (obj, flip) = self.right_group(after, 6, verbs)?;
+                let (obj, mut flip) = self.right_group(after, 6, verbs)?;
                 let (subj, how, neg_from) = self.subject(at, fired, verbs)?;
+                // "The angioedema resolved after therapy with steroids": the disease on the left
+                // went away after the drug, which treats it rather than causing it.
+                if rule.order == Order::Reverse
+                    && (subj.last + 1..at).any(|k| self.in_set(k, &self.lex().resolutions))
+                {
+                    flip = !flip;
+                }
                 let (s, o) = orient(rule.order, subj, obj);
                 Some((s, o, how, flip, neg_from))
             }

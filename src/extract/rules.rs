@@ -103,6 +103,9 @@ struct RawLexicon {
     stop_prepositions: Vec<String>,
     reversers: Vec<String>,
     exposures: Vec<String>,
+    /// Optional, so that rule files written before it was added still load.
+    #[serde(default)]
+    resolutions: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -130,6 +133,9 @@ pub struct Lexicon {
     pub reversers: HashSet<String>,
     /// Nouns of taking a drug whose preposition leads to it: "therapy with X", "ingestion of X".
     pub exposures: HashSet<String>,
+    /// Words saying a disease went away ("resolved", "recovery"): between a disease on the left and
+    /// a reverse-order trigger they flip the predicate ("the angioedema resolved after steroids").
+    pub resolutions: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -237,6 +243,7 @@ impl RuleSet {
             stop_prepositions: set(l.stop_prepositions),
             reversers: set(l.reversers),
             exposures: set(l.exposures),
+            resolutions: set(l.resolutions),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

@@ -43,7 +43,7 @@ impl Pipeline {
 
     pub fn annotate(&self, doc: Document) -> AnnotatedDocument {
         let mentions = self.tagger.tag_document(&doc);
-        let sections = doc
+        let mut sections: Vec<SectionResult> = doc
             .sections
             .iter()
             .zip(mentions)
@@ -74,8 +74,7 @@ impl Pipeline {
                     relations,
                 }
             })
-            .collect::<Vec<_>>();
-        let mut sections = sections;
+            .collect();
         if self.co_mentions {
             let lex = &self.extractor.rules().lexicon;
             comention::add_title_co_mentions(

@@ -606,6 +606,8 @@ impl Tagger {
             }
         }
         for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
+            // The pipeline splits sentences after tagging; only a section that names an amino acid
+            // (a few in a hundred abstracts) is split here as well.
             if mentions.iter().any(|m| is_amino_acid(&m.text)) {
                 let sentences = crate::split::sentences(&section.text);
                 mentions.retain(|m| !residue_in_variant(&section.text, &sentences, m));
@@ -690,9 +692,9 @@ const SEQUENCE_CHANGE: &[&str] = &[
     "missense",
 ];
 
+/// Called on every mention: compares without allocating.
 fn is_amino_acid(text: &str) -> bool {
-    let t = text.to_lowercase();
-    AMINO_ACIDS.contains(&t.as_str())
+    text.len() <= 13 && AMINO_ACIDS.iter().any(|a| a.eq_ignore_ascii_case(text))
 }
 
 /// Whether a mention is an amino acid in a sentence that names a change of sequence (see the module

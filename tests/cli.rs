@@ -499,3 +499,30 @@ fn extracted_nquads_load_into_the_same_store_as_a_build() {
         stdout_of(&["export", "--format", "nquads", "--store", &store])
     );
 }
+
+#[test]
+fn co_mentions_are_opt_in_and_marked_by_their_rule() {
+    let rule = "co-mention-with-title-concept";
+    let plain = stdout_of(&["extract", "fixtures/seed/jiang2023.txt"]);
+    assert!(!plain.contains(rule), "{plain}");
+    let with = stdout_of(&["extract", "--co-mentions", "fixtures/seed/jiang2023.txt"]);
+    let rows: Vec<Vec<&str>> = with
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .filter(|r: &Vec<&str>| r[11] == rule)
+        .collect();
+    // The seed's title names oxytocin and depression; sentences that name one beside another concept
+    // named twice in the review give the layer's relations, all `associated_with`.
+    assert!(!rows.is_empty(), "{with}");
+    assert!(rows.iter().all(|r| r[5] == "associated_with"), "{with}");
+    assert!(
+        rows.iter()
+            .any(|r| r[4] == "Oxytocin" && r[7] == "Depression"
+                || r[4] == "Depression" && r[7] == "Oxytocin"),
+        "{with}"
+    );
+    // The rules' own relations are the same with and without the layer.
+    let stated: Vec<&str> = with.lines().filter(|l| !l.contains(rule)).collect();
+    assert_eq!(stated, plain.lines().collect::<Vec<_>>());
+}

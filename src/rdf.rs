@@ -166,14 +166,15 @@ pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
             out.push(quad(&s, iri(format!("{SKOS}exactMatch")), iri(x_iri), &g));
         }
     }
-    for x in &c.broad {
-        if let Some(x_iri) = ns::expand_curie(x) {
-            out.push(quad(&s, iri(format!("{SKOS}broadMatch")), iri(x_iri), &g));
-        }
-    }
-    for x in &c.narrow {
-        if let Some(x_iri) = ns::expand_curie(x) {
-            out.push(quad(&s, iri(format!("{SKOS}narrowMatch")), iri(x_iri), &g));
+    for (set, predicate) in [
+        (&c.broad, "broadMatch"),
+        (&c.close, "closeMatch"),
+        (&c.narrow, "narrowMatch"),
+    ] {
+        for x in set {
+            if let Some(x_iri) = ns::expand_curie(x) {
+                out.push(quad(&s, iri(format!("{SKOS}{predicate}")), iri(x_iri), &g));
+            }
         }
     }
 }
@@ -318,4 +319,45 @@ pub fn document_quads(doc: &AnnotatedDocument, vocab: &Vocabulary) -> Vec<Quad> 
 pub fn sort_quads(quads: &mut Vec<Quad>) {
     quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_references_keep_their_grade() {
+        // Each grade of match has its SKOS property: the exact one only is an identifier of the
+        // concept, the others say how far the other source's concept is from it.
+        let mut v = Vocabulary::default();
+        v.add_tsv(
+            "v.tsv",
+            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
+             CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\t\
+             MESH:D010879{broad}|MESH:D000068677{close}\n\
+             FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\t\tMESH:D051057|HGNC:391{narrow}\n",
+        )
+        .unwrap();
+        let mut quads = Vec::new();
+        for c in v.concepts() {
+            concept_quads(c, &mut quads);
+        }
+        let mut got: Vec<(String, String)> = quads
+            .iter()
+            .filter_map(|q| {
+                let p = q.predicate.as_str().strip_prefix(SKOS)?;
+                p.ends_with("Match")
+                    .then(|| (p.to_string(), q.object.to_string()))
+            })
+            .collect();
+        got.sort();
+        let want = [
+            ("broadMatch", ns::expand_curie("MESH:D010879")),
+            ("closeMatch", ns::expand_curie("MESH:D000068677")),
+            ("exactMatch", ns::expand_curie("MESH:D051057")),
+            ("narrowMatch", ns::expand_curie("HGNC:391")),
+        ]
+        .map(|(p, o)| (p.to_string(), format!("<{}>", o.unwrap())));
+        assert_eq!(got, want);
+    }
 }

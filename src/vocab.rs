@@ -158,6 +158,10 @@ pub struct Concept {
     /// Broader matches (`{broad}` in the file): a more general concept of another source, for a
     /// concept that source has no identifier for (written as `skos:broadMatch`, never looked up).
     pub broad: BTreeSet<String>,
+    /// Close matches (`{close}` in the file): the heading another source files the concept under,
+    /// for a concept that source has no identifier for (MeSH's Sildenafil Citrate for ChEBI's
+    /// sildenafil; written as `skos:closeMatch`, never looked up).
+    pub close: BTreeSet<String>,
     /// Narrower matches (`{narrow}` in the file): the members of a gene family or complex ("Akt":
     /// AKT1, AKT2, AKT3), one of which the text means (written as `skos:narrowMatch`, never looked
     /// up).
@@ -265,6 +269,7 @@ impl Vocabulary {
                 dropped,
                 xrefs,
                 broad,
+                close,
                 narrow,
             } = row.map_err(|(n, m)| err(n, m))?;
             match self.by_id.get(&id) {
@@ -296,6 +301,7 @@ impl Vocabulary {
                     }
                     c.xrefs.extend(xrefs);
                     c.broad.extend(broad);
+                    c.close.extend(close);
                     c.narrow.extend(narrow);
                 }
                 None => {
@@ -311,6 +317,7 @@ impl Vocabulary {
                         names,
                         xrefs,
                         broad,
+                        close,
                         narrow,
                     });
                     self.by_id.insert(id, i);
@@ -334,6 +341,7 @@ struct Row {
     dropped: Vec<String>,
     xrefs: BTreeSet<String>,
     broad: BTreeSet<String>,
+    close: BTreeSet<String>,
     narrow: BTreeSet<String>,
 }
 
@@ -373,11 +381,13 @@ impl Row {
                 names.push(name);
             }
         }
-        let (mut xrefs, mut broad, mut narrow) =
-            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        let [mut xrefs, mut broad, mut close, mut narrow]: [BTreeSet<String>; 4] =
+            Default::default();
         for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
             let (x, set) = if let Some(b) = x.strip_suffix("{broad}") {
                 (b, &mut broad)
+            } else if let Some(c) = x.strip_suffix("{close}") {
+                (c, &mut close)
             } else if let Some(n) = x.strip_suffix("{narrow}") {
                 (n, &mut narrow)
             } else {
@@ -393,6 +403,7 @@ impl Row {
             dropped,
             xrefs,
             broad,
+            close,
             narrow,
         })
     }
@@ -515,34 +526,45 @@ mod tests {
     }
 
     #[test]
-    fn broader_matches_are_kept_apart_from_xrefs() {
-        let v = load(
-            "DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMONDO:0001|MESH:D012175{broad}\n",
-        )
-        .unwrap();
-        let c = v.get("DOID:4650").unwrap();
-        assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), ["MONDO:0001"]);
-        assert_eq!(c.broad.iter().collect::<Vec<_>>(), ["MESH:D012175"]);
-        // A look-up by the broader id does not land on the narrower concept.
-        assert_eq!(v.by_xref("MESH:D012175").count(), 0);
-        assert!(load("DOID:1\tx\tbiolink:Disease\t\tFOO:1{broad}\n").is_err());
-    }
-
-    #[test]
-    fn narrower_matches_are_kept_apart_from_xrefs() {
-        let v = load(
-            "FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\tAkt\tMESH:D051057|HGNC:391{narrow}|HGNC:392{narrow}\n",
-        )
-        .unwrap();
-        let c = v.get("FPLX:AKT").unwrap();
-        assert_eq!(
-            c.narrow.iter().collect::<Vec<_>>(),
-            ["HGNC:391", "HGNC:392"]
-        );
-        assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), ["MESH:D051057"]);
-        // A member's id does not look up its family.
-        assert_eq!(v.by_xref("HGNC:391").count(), 0);
-        assert!(load("FPLX:X\tx\tbiolink:GeneOrGeneProduct\t\tFOO:1{narrow}\n").is_err());
+    fn graded_matches_are_kept_apart_from_xrefs() {
+        // (row, its exact xrefs, its broader, close and narrower matches): none of the graded
+        // matches looks the concept up, and each flag checks its CURIE.
+        type Graded = [&'static [&'static str]; 3];
+        let cases: &[(&str, &str, &[&str], Graded)] = &[
+            (
+                "broader MeSH descriptor of a disease",
+                "DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMONDO:0001|MESH:D012175{broad}\n",
+                &["MONDO:0001"],
+                [&["MESH:D012175"], &[], &[]],
+            ),
+            (
+                "MeSH heading of a drug's salt",
+                "CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\tMESH:D000068677{close}\n",
+                &[],
+                [&[], &["MESH:D000068677"], &[]],
+            ),
+            (
+                "member genes of a family",
+                "FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\tAkt\tMESH:D051057|HGNC:391{narrow}|HGNC:392{narrow}\n",
+                &["MESH:D051057"],
+                [&[], &[], &["HGNC:391", "HGNC:392"]],
+            ),
+        ];
+        for (what, row, xrefs, graded) in cases {
+            let v = load(row).unwrap();
+            let c = &v.concepts()[0];
+            assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), *xrefs, "{what}");
+            for (set, want) in [&c.broad, &c.close, &c.narrow].into_iter().zip(graded) {
+                assert_eq!(set.iter().collect::<Vec<_>>(), *want, "{what}");
+                for x in set {
+                    assert_eq!(v.by_xref(x).count(), 0, "{what}: {x} looks the concept up");
+                }
+            }
+        }
+        for flag in ["broad", "close", "narrow"] {
+            let row = format!("CHEBI:1\tx\tbiolink:ChemicalEntity\t\tFOO:1{{{flag}}}\n");
+            assert!(load(&row).is_err(), "{flag}: unknown prefix accepted");
+        }
     }
 
     #[test]

@@ -34,7 +34,8 @@
 //! gold `D006854`, and an HGNC gene whose xrefs include `NCBIGene:3569` matches gold gene `3569`. Its
 //! broader matches count too: "bilateral retinoblastoma" (DOID:4650, no MeSH id) stands for MeSH's
 //! Retinoblastoma, as BC5CDR's and NCBI-disease's guidelines map a term MeSH lacks to the closest more
-//! general MeSH concept. A gene family stands for its member genes (narrower matches) and their
+//! general MeSH concept; a drug MeSH files under its salt stands for the salt's heading (close match:
+//! ChEBI's sildenafil matches gold `D000068677`, Sildenafil Citrate). A gene family stands for its member genes (narrower matches) and their
 //! cross-references: FamPlex's AKT matches gold gene `207` (AKT1), as BioRED grounds a family name on
 //! one member; one-to-one matching lets it match one gold gene only.
 //!
@@ -191,6 +192,8 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
         // A concept MeSH has no descriptor for counts for its broader one, as the corpora's
         // annotators map such a term to the closest more general MeSH concept.
         out.extend(c.broad.iter().map(|x| canonical_curie(x)));
+        // A drug MeSH files under its salt counts for the salt's descriptor, as MeSH indexes it.
+        out.extend(c.close.iter().map(|x| canonical_curie(x)));
         // A gene family stands for its members and their identifiers, as gene corpora ground a
         // family name on one member (BioRED's "Akt" is AKT1, NCBI Gene 207).
         for m in &c.narrow {
@@ -297,6 +300,34 @@ mod tests {
             let got = gold_id_groups(field, &of_corpus_type(ty));
             let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
             assert_eq!(got, want, "{field} {ty}");
+        }
+    }
+
+    #[test]
+    fn a_concept_stands_for_its_xrefs_and_graded_matches() {
+        let mut v = crate::vocab::Vocabulary::default();
+        v.add_tsv(
+            "v.tsv",
+            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
+             DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMESH:D012175{broad}\n\
+             CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\tMESH:D000068677{close}\n\
+             FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\t\tMESH:D051057|HGNC:391{narrow}\n\
+             HGNC:391\tAKT1\tbiolink:Gene\t\tNCBIGene:207\n",
+        )
+        .unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("DOID:4650", &["DOID:4650", "MESH:D012175"]),
+            ("CHEBI:9139", &["CHEBI:9139", "MESH:D000068677"]),
+            (
+                "FPLX:AKT",
+                &["FPLX:AKT", "HGNC:391", "MESH:D051057", "NCBIGene:207"],
+            ),
+            ("HGNC:391", &["HGNC:391", "NCBIGene:207"]),
+            ("MESH:D1", &["MESH:D1"]),
+        ];
+        for (id, want) in cases {
+            let got: Vec<String> = concept_ids(&v, id).into_iter().collect();
+            assert_eq!(got, *want, "{id}");
         }
     }
 

@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_full_vocab import mesh_kind  # noqa: E402
+from build_full_vocab import inner_tree_numbers, mesh_kind, protein_class  # noqa: E402
 
 
 def _mesh_category_branches():
@@ -844,6 +844,13 @@ def main():
             bykey.setdefault(norm(n), n)
         keep = set(bykey.values()) | {c.label}
         c.names = {n: c.names[n] for n in c.names if n in keep}
+
+    # ---------------- classes of proteins (the full dictionary's rule: build_full_vocab.protein_class)
+    trees_of = {"MESH:" + mid: trees for mid, (_, _, trees) in mesh.items()}
+    inner = inner_tree_numbers(trees_of)
+    for c in concepts.values():
+        if c.category == "biolink:Protein" and protein_class(c.label, {c.curie} | c.xrefs, trees_of, inner):
+            c.category = "biolink:ProteinFamily"
 
     # ---------------- write
     by_prefix = Counter(c.curie.split(":")[0] for c in concepts.values())

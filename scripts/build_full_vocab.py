@@ -217,6 +217,32 @@ def general_winner(winners):
     return None
 
 
+# Identifiers of genes and their products: a concept that holds one names a gene (or a family of
+# genes, FamPlex's); a MeSH protein without any names a class of proteins.
+GENE_PREFIXES = ("HGNC:", "FPLX:", "NCBIGene:", "UniProtKB:")
+
+
+def inner_tree_numbers(trees_of):
+    """The MeSH tree numbers that have a narrower descriptor under them."""
+    return {t.rsplit(".", 1)[0] for trees in trees_of.values() for t in trees if "." in t}
+
+
+def plural_head(label):
+    """MeSH names a class in the plural: "Interleukins", "Chemokines, CC", "Wnt Proteins"."""
+    head = label.split(", ")[0].split()[-1]
+    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def protein_class(label, ids, trees_of, inner):
+    """A MeSH protein that names no gene, has narrower descriptors and a plural name ("Protein
+    Kinases", "Lectins", "Interleukins") is a class of proteins, biolink:ProteinFamily, not one gene
+    product: no gene corpus grounds it on a gene, and Biolink keeps families apart from proteins.
+    Both signs are needed: "Granulocyte Colony-Stimulating Factor" has narrower descriptors (its
+    recombinant drugs) and "Receptors, Dopamine D2" a plural name, and each is one gene's product."""
+    return plural_head(label) and not any(i.startswith(GENE_PREFIXES) for i in ids) and \
+        any(t in inner for i in ids for t in trees_of.get(i, ()))
+
+
 def mesh_kind(trees, branches):
     best = None
     for t in trees:
@@ -975,6 +1001,15 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     for cu, c in concepts.items():
         shared = {x for x in c["xrefs"] if len(holders[x]) > 1}
         c["xrefs"] -= shared
+
+    # ---------------- classes of proteins
+    # (Shipped concepts keep the category of their vocabulary, whose build applies the same rule.)
+    inner = inner_tree_numbers(MESH_TREES)
+    for cu, c in concepts.items():
+        if c["category"] == "biolink:Protein" and cu not in pins and \
+                protein_class(c["label"], set(c["members"]) | c["xrefs"], MESH_TREES, inner):
+            c["category"] = "biolink:ProteinFamily"
+            rep.by_source["protein classes"]["MeSH proteins that name no gene: ProteinFamily"] += 1
 
     # ---------------- broader MeSH descriptors
     # A disease or chemical that no MeSH identifier names ("bilateral retinoblastoma", DOID:4650;

@@ -177,6 +177,30 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("CHEBI:58987", self.rows["MESH:D000068677"]["xrefs"])
         self.assertFalse(any(x.endswith("{close}") for x in self.rows["CHEBI:23872"]["xrefs"]))
 
+    def test_mesh_protein_classes_are_protein_families(self):
+        # Lectins (D12.776.503) names no gene, has a narrower descriptor (Lectins, C-Type) and a
+        # plural name: a class of proteins. Its child has no descriptor under it here: a protein.
+        self.assertEqual(self.rows["MESH:D037102"]["category"], "biolink:ProteinFamily")
+        self.assertEqual(self.rows["MESH:D037181"]["category"], "biolink:Protein")
+
+    def test_protein_class_needs_all_three_signs(self):
+        trees = {"MESH:D1": ["D12.776.1"], "MESH:D2": ["D12.776.1.5"], "MESH:D3": ["D12.776.9"]}
+        inner = bfv.inner_tree_numbers(trees)
+        self.assertEqual(inner, {"D12.776", "D12.776.1"})
+        cases = [
+            ("Interleukins", {"MESH:D1"}, True),
+            ("Chemokines, CC", {"MESH:D1"}, True),
+            # one gene's product with narrower descriptors (its recombinant drugs)
+            ("Granulocyte Colony-Stimulating Factor", {"MESH:D1"}, False),
+            # a plural name for one gene's product, with no narrower descriptor
+            ("Receptors, Dopamine D2", {"MESH:D3"}, False),
+            # a class that FamPlex or HGNC grounds on genes
+            ("Matrix Metalloproteinases", {"MESH:D1", "FPLX:MMP"}, False),
+            ("Lectins", {"MESH:D2"}, False),
+        ]
+        for label, ids, want in cases:
+            self.assertEqual(bool(bfv.protein_class(label, ids, trees, inner)), want, label)
+
     def test_chebi_roles_are_chemical_roles(self):
         # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
         # atom is a chemical entity.

@@ -16,6 +16,7 @@ pub const CATEGORIES: &[&str] = &[
     "biolink:Gene",
     "biolink:Protein",
     "biolink:GeneOrGeneProduct",
+    "biolink:ProteinFamily",
     "biolink:ChemicalEntity",
     "biolink:SmallMolecule",
     "biolink:MolecularEntity",
@@ -51,7 +52,9 @@ pub enum ArgType {
 impl ArgType {
     pub fn of_category(category: &str) -> ArgType {
         match category {
-            "biolink:Gene" | "biolink:Protein" | "biolink:GeneOrGeneProduct" => ArgType::Gene,
+            "biolink:Gene" | "biolink:Protein" | "biolink:GeneOrGeneProduct"
+            // A class of proteins ("cytokines", "protein kinases") acts as its members do.
+            | "biolink:ProteinFamily" => ArgType::Gene,
             "biolink:ChemicalEntity"
             | "biolink:SmallMolecule"
             | "biolink:MolecularEntity"

@@ -15,8 +15,9 @@
 //!
 //! `biolink:Behavior` counts as a phenotype because the vocabulary files symptoms such as anxiety,
 //! depression and agitation there (MeSH F01), which the corpora annotate as diseases. mechkg's other
-//! categories (cells, anatomy, processes, and `biolink:ChemicalRole`, the pharmacological classes such
-//! as antidepressants that the corpora annotate only rarely) have no corpus type and are not scored. An unknown corpus
+//! categories (cells, anatomy, processes, `biolink:ChemicalRole`, the pharmacological classes such
+//! as antidepressants that the corpora annotate only rarely, and `biolink:ProteinFamily`, classes of
+//! proteins such as lectins that no gene corpus grounds on a gene) have no corpus type and are not scored. An unknown corpus
 //! type is scored under its own name, which no prediction can have.
 //!
 //! # Identifiers ([`gold_id_groups`], [`concept_ids`])
@@ -337,6 +338,10 @@ mod tests {
         assert_eq!(of_corpus_type("Weird"), "Weird");
         assert_eq!(of_category("biolink:Gene"), Some(GENE));
         assert_eq!(of_category("biolink:Cell"), None);
+        // A class of proteins names no gene: gene corpora annotate genes, and MeSH's "Lectins"
+        // could never match an NCBI Gene id; pharmacological classes likewise are no chemicals.
+        assert_eq!(of_category("biolink:ProteinFamily"), None);
+        assert_eq!(of_category("biolink:ChemicalRole"), None);
         for (t, _, cats) in TYPES {
             for c in *cats {
                 assert!(crate::vocab::CATEGORIES.contains(c), "{t}: {c}");

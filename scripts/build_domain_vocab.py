@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_full_vocab import inner_tree_numbers, mesh_kind, protein_class  # noqa: E402
+from build_full_vocab import inner_tree_numbers, mesh_kind, protein_class, symbol_variants  # noqa: E402
 
 
 def _mesh_category_branches():
@@ -528,6 +528,9 @@ def main():
         c = Concept(r["HGNC ID"], r["Approved name"], "biolink:Gene", "gene", "HGNC")
         if sym.lower() not in english:
             c.add_name(sym, 2, "abbr")
+            # as the full dictionary writes them: CASP-9, Bax (build_full_vocab.symbol_variants)
+            for v in symbol_variants(sym, english):
+                c.add_name(v, 1, "abbr")
         for a in sorted({x.strip() for x in r.get("Alias symbols", "").split(",") if x.strip()}):
             if len(a) <= 3 or not ok_name(a) or ":" in a or "." in a:   # K60, B27, NR4: other senses
                 continue

@@ -545,6 +545,27 @@ def greek_variants(name):
     return [f"{base}{g}", f"{base} {g}", f"{base}{g[0]}"]
 
 
+SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*$")
+SYMBOL_NUMBERED = re.compile(r"^(?P<letters>[A-Z]{2,})(?P<number>\d+[A-Z]?)$")
+
+
+def symbol_variants(name, english, case=True, hyphen=True):
+    """A gene symbol as texts write it: "CASP9" -> "CASP-9" (a hyphen before the number: COX-2,
+    BMP-4, MMP-2), and "BAX" -> "Bax", "SGK1" -> "Sgk1" (the rodent nomenclature, which papers use
+    for the protein too). The title-case form is left out when it is an English word ("Cat", "Set",
+    "Type"); both stay case-sensitive."""
+    if not SYMBOL.match(name) or len(name) < 3 or sum(ch.isalpha() for ch in name) < 2:
+        return []
+    out = []
+    title = name[0] + name[1:].lower()
+    if case and title.lower() not in english:
+        out.append(title)
+    m = SYMBOL_NUMBERED.match(name)
+    if hyphen and m:
+        out.append(f"{m.group('letters')}-{m.group('number')}")
+    return out
+
+
 def spelling_variants(name, table):
     """American <-> British spellings, all words of the name at once (one variant each way).
 
@@ -912,6 +933,13 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                     extra.append((v, "abbr" if short else fl, 2 if s >= 5 else 1))
             for v in spelling_variants(n, table):
                 extra.append((v, fl, 2 if s >= 5 else 1))
+            if c["category"] == "biolink:Gene" and "abbr" in fl.split(","):
+                # The weakest claim: another concept's own name ("Arg", arginine) keeps it. Rodent
+                # case for the approved symbol only: aliases are looser ("RAC", an alias of AKT1,
+                # would make "Rac", which texts use for the RAC1 GTPase).
+                for v in symbol_variants(n, english, var.get("symbol_case", True) and s >= 5,
+                                         var.get("symbol_hyphen", True)):
+                    extra.append((v, "abbr", 1))
         for v, fl, s in extra:
             if len(v) >= lo and v not in c["names"]:
                 c["names"][v] = [s, fl]

@@ -220,6 +220,9 @@ class BuildFullVocab(unittest.TestCase):
         self.assertNotIn("CHEBI:14321", self.rows)
 
     def test_variants(self):
+        # AKT1 as texts write it: "AKT-1", and "Akt1" in rodent case.
+        self.assertIn("AKT-1{abbr}", self.rows["HGNC:391"]["names"])
+        self.assertIn("Akt1{abbr}", self.rows["HGNC:391"]["names"])
         names = self.rows["HGNC:11892"]["names"]
         self.assertIn("TNFa{abbr}", names)
         self.assertIn("TNFalpha", names)
@@ -239,6 +242,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(bfv.spelling_variants("immunization", table), ["immunisation"])
         self.assertEqual(bfv.spelling_variants("epicenter", table), [])
         self.assertTrue(re.match(r"^Major", bfv.INVERTED.sub(r"\2 \1", "Depressive Disorder, Major")))
+        english = {"cat", "type"}
+        for symbol, want in [("CASP9", ["Casp9", "CASP-9"]), ("BAX", ["Bax"]), ("COX2", ["Cox2", "COX-2"]),
+                             ("CAT", []), ("TYPE1", ["Type1", "TYPE-1"]), ("S100B", ["S100b"]),
+                             ("IL-6", []), ("Bcl-xL", []), ("p53", []), ("A1", [])]:
+            self.assertEqual(bfv.symbol_variants(symbol, english), want, symbol)
+        self.assertEqual(bfv.symbol_variants("CASP9", english, case=False), ["CASP-9"])
 
 
 if __name__ == "__main__":

@@ -821,10 +821,41 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 rec[here].extra_xrefs.append(there)
                 rep.by_source[rec[here].source]["xrefs to identifiers outside the dictionary"] += 1
 
+    # A disease ontology's cross-reference to a MeSH heading other than the one that bears its very
+    # name is a looser mapping (DOID's "tuberculosis" to Tuberculin? no: to MeSH's "Tuberculosis,
+    # Pulmonary"; "galactosemia" to Carbohydrate Metabolism, Inborn Errors, while MeSH's
+    # Galactosemias has the entry term "Galactosemia"). The name wins: such edges are left out, and
+    # the merge by identical names below joins the term to its namesake.
+    mesh_named = defaultdict(set)      # merge key -> MeSH disease records with that label or exact name
+    for r in records:
+        if r.source == "mesh" and r.kind == "disease":
+            for n, _, role in r.names:
+                if role in ("label", "exact"):
+                    mesh_named[merge_key(n)].add(r.curie)
+    namesake = {}
+    for r in records:
+        if r.source in ("doid", "mondo"):
+            hit = mesh_named.get(merge_key(r.label), set())
+            if len(hit) == 1:
+                namesake[r.curie] = next(iter(hit))
+    kept_edges = []
+    for a, b, why in sorted(set(edges)):
+        here, there = (a, b) if a in namesake else (b, a)
+        if here in namesake and there.startswith("MESH:") and there != namesake[here]:
+            rep.by_source["name over xref"][f"{here.split(':')[0]} xrefs to another MeSH heading than the namesake"] += 1
+            rep.dropped.append((here, there, f"xref left out: MeSH's own name is on {namesake[here]}"))
+            continue
+        kept_edges.append((a, b, why))
+    edges = kept_edges
+
     # ---------------- merge (one concept, one node)
     G = Groups([r.curie for r in records], set(pins))
     for a, b in sorted(pin_xrefs):
         G.union(a, b, "shipped vocabulary xref", allow_pinned=True)
+    # Namesakes first: a term and the MeSH heading of its very name are one node before a subtype's
+    # cross-reference can claim the heading (DOID's galactose epimerase deficiency cites Galactosemias).
+    for here, mesh in sorted(namesake.items()):
+        G.union(mesh, here, "namesake (MeSH label or entry term)")
     for a, b, why in sorted(set(edges)):
         G.union(a, b, why)
     kind_of = {r.curie: r.kind for r in records}

@@ -201,6 +201,14 @@ class BuildFullVocab(unittest.TestCase):
         for label, ids, want in cases:
             self.assertEqual(bool(bfv.protein_class(label, ids, trees, inner)), want, label)
 
+    def test_a_namesake_heading_beats_a_cross_reference(self):
+        # DOID's "tuberculosis" cites MeSH's Tuberculoma (D014375); MeSH's own Tuberculosis
+        # (D014376) bears its name, and is where it goes. The cross-reference is reported.
+        self.assertIn("DOID:399", self.rows["MESH:D014376"]["xrefs"])
+        self.assertNotIn("DOID:399", self.rows["MESH:D014375"]["xrefs"])
+        self.assertEqual(self.dropped_reason("DOID:399", "MESH:D014375"),
+                         ["xref left out: MeSH's own name is on MESH:D014376"])
+
     def test_chebi_roles_are_chemical_roles(self):
         # "sedative" is under CHEBI:50906 (role) through is_a: a role, as MeSH D27 classes are; boron
         # atom is a chemical entity.

@@ -537,12 +537,15 @@ GREEK_LETTER = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ":
 
 
 def greek_variants(name):
-    """TNF-alpha / TNF-α -> TNFalpha, TNF alpha, TNFa (symbols of at most 8 characters)."""
+    """TNF-alpha / TNF-α -> TNFalpha, TNF alpha, TNFa, TNF-a (symbols of at most 8 characters)."""
     m = GREEK_TAIL.match(name)
     if not m or len(m.group("base")) > 8:
         return []
     base, g = m.group("base"), GREEK_LETTER.get(m.group("g"), m.group("g"))
-    return [f"{base}{g}", f"{base} {g}", f"{base}{g[0]}"]
+    out = [f"{base}{g}", f"{base} {g}", f"{base}{g[0]}"]
+    if base[-1].isalpha():
+        out.append(f"{base}-{g[0]}")     # IFN-g, TNF-a: the letter's initial after a hyphen
+    return out
 
 
 SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*$")

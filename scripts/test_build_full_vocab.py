@@ -242,6 +242,7 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(bfv.patterns("Cytokines", ""), (False, ["cytokines", "cytokine"]))
         self.assertEqual(bfv.patterns("SON", "abbr"), (True, ["SON", "SONs"]))
         self.assertEqual(bfv.greek_variants("IL-1beta"), ["IL-1beta", "IL-1 beta", "IL-1b"])
+        self.assertEqual(bfv.greek_variants("IFN-gamma"), ["IFNgamma", "IFN gamma", "IFNg", "IFN-g"])
         self.assertEqual(bfv.greek_variants("Factor-alpha"), [])
         table = [["tumor", "tumour", "any"], ["edema", "oedema", "any"], ["ization", "isation", "end"],
                  ["center", "centre", "word"]]

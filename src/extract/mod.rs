@@ -206,6 +206,10 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
         let c = text[p..].chars().next().unwrap();
         if c.is_whitespace() {
             p += c.len_utf8();
+        } else if let Some(len) = numeric_aside(&text[p..span.end]) {
+            // "patients on acetazolamide (15%) developed renal calculi": a count or a statistic in
+            // parentheses is no clause boundary and no word between the arguments.
+            p += len;
         } else if c.is_alphanumeric() {
             let end = text[p..span.end]
                 .char_indices()
@@ -228,6 +232,19 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
         }
     }
     out
+}
+
+/// The length of a parenthesised count or statistic at the start of `s` ("(15%)", "(n = 12)",
+/// "(P < 0.05)", "(2/20)"): digits, signs and the letters of `n` and `P`, nothing that names a thing.
+fn numeric_aside(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let inner = &inner[..close];
+    let numeric = inner.chars().any(|c| c.is_ascii_digit())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "nNpP.,%=<>±+-–−/:;×~".contains(c));
+    numeric.then_some(close + 2)
 }
 
 /// The state of extraction over one sentence.
@@ -905,5 +922,28 @@ fn flipped(
         Predicate::Treats
     } else {
         q
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numeric_aside;
+
+    #[test]
+    fn numeric_asides() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("(15%) developed", Some(5)),
+            ("(n = 12)", Some(8)),
+            ("(P < 0.05)", Some(10)),
+            ("(2/20) rats", Some(6)),
+            ("(HPA)", None),
+            ("(LEV)-induced", None),
+            ("(see 3)", None),
+            ("(n)", None),
+            ("(15%", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(numeric_aside(text), *want, "{text}");
+        }
     }
 }

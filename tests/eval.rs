@@ -64,7 +64,7 @@ fn perfect_prediction_scores_one_in_every_format() {
     }
 }
 
-/// `cases`: doc 10 nothing predicted (2 misses); doc 11 one miss (lithium) and one false positive
+/// `cases`: doc 10 nothing predicted (2 misses); doc 11 one miss (aspirin, which the shipped vocabulary lacks) and one false positive
 /// (stress); doc 12 a multi-ID entry (`D003863|D003866`: two concepts of the document, as composite
 /// mentions are; Depression finds the first, the second is a miss) and a `-1` entry
 /// (seizures: a span miss, no normalisation entry); doc 13 a relation found as
@@ -125,7 +125,7 @@ fn table_is_the_default_and_errors_go_to_a_file() {
         "biolink:DiseaseOrPhenotypicFeature",
         "22-28",
         "stress",
-        "Oxytocin, lithium and stress were studied.",
+        "Oxytocin, aspirin and stress were studied.",
         "MESH:D013315 Stress, Psychological (vocab)",
     ]));
     assert!(rows.iter().any(|r| r[0] == "relations_typed"

@@ -1124,8 +1124,8 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         if c["close"]:
             rep.by_source["close MeSH"]["chemicals given the MeSH descriptor of their salt"] += 1
             continue
-        # Likewise an anion MeSH files under its acid ("lactate": MeSH's Lactic Acid has the entry
-        # term "Lactate"; "valproate", "aspartate"): ChEBI's anion `is_conjugate_base_of` the acid.
+        # Likewise an anion MeSH files under its acid ("lactate": MeSH has no heading for it but Lactic
+        # Acid; "valproate", "aspartate"): ChEBI's anion `is_conjugate_base_of` the acid.
         c["close"] = {x for m in c["members"] for a in CONJUGATE_ACIDS.get(m, ())
                       if a in member_of and member_of[a] != cu for x in mesh_of(member_of[a])}
         if c["close"]:

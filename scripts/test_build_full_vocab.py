@@ -179,7 +179,7 @@ class BuildFullVocab(unittest.TestCase):
 
     def test_acid_heading_is_a_close_match_of_the_anion(self):
         # ChEBI's "lactate" is the conjugate base of 2-hydroxypropanoic acid, one node with MeSH's
-        # Lactic Acid (entry term "2-Hydroxypropanoic Acid"), under which MeSH files lactate.
+        # Lactic Acid (entry term "2-Hydroxypropanoic Acid"); MeSH has no heading for lactate itself.
         self.assertEqual(self.rows["CHEBI:24996"]["xrefs"], ["MESH:D019344{close}"])
         self.assertIn("CHEBI:78320", self.rows["MESH:D019344"]["xrefs"])
 

@@ -840,9 +840,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 rep.by_source[rec[here].source]["xrefs to identifiers outside the dictionary"] += 1
 
     # A disease ontology's cross-reference to a MeSH heading other than the one that bears its very
-    # name is a looser mapping (DOID's "tuberculosis" cites Tuberculoma, MONDO's "galactosemia" the
-    # inborn errors of carbohydrate metabolism, while MeSH's Tuberculosis and Galactosemias bear those
-    # names). The name wins: such edges are left out, and the term joins its namesake first (below).
+    # name is a looser mapping (DOID's "tuberculosis" cites Tuberculoma, "diarrhea" Dysentery, while
+    # MeSH's Tuberculosis and Diarrhea bear those names). The name wins: such edges are left out, and
+    # the term joins its namesake first (below).
     mesh_named = defaultdict(set)      # merge key -> MeSH disease records with that label or exact name
     for r in records:
         if r.source == "mesh" and r.kind == "disease":

@@ -168,6 +168,9 @@ UBERON_ROOTS = [
     ("UBERON:0000451", 1),  # prefrontal cortex
 ]
 UBERON_EXTRA = [
+    # The hippocampal fields, two steps under the hippocampal formation; vocab/curated.tsv names them
+    # "CA1" to "CA4", which in neuroscience texts are the fields, not HGNC's carbonic anhydrases.
+    "UBERON:0003881", "UBERON:0003882", "UBERON:0003883", "UBERON:0003884",
     "UBERON:0000955",  # brain
     "UBERON:0001017",  # central nervous system
     "UBERON:0000010",  # peripheral nervous system

@@ -584,6 +584,14 @@ def ion_names(symbol, charge):
     return out
 
 
+def charge_spaced(name):
+    """"Na+/K+ATPase" as texts write it, "Na+/K+-ATPase": a charge before a word takes a separator,
+    which the tagger reads as a space ("Na+/K+ ATPase"); None when the name has no such charge."""
+    if not re.search(r"\w\+\)?[A-Za-z]", name):
+        return None
+    return re.sub(r"(\w\+\)?)(?=[A-Za-z])", r"\1 ", name)
+
+
 def spelling_variants(name, table):
     """American <-> British spellings, all words of the name at once (one variant each way).
 
@@ -981,6 +989,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                     extra.append((v, "abbr" if short else fl, 2 if s >= 5 else 1))
             for v in spelling_variants(n, table):
                 extra.append((v, fl, 2 if s >= 5 else 1))
+            spaced = charge_spaced(n)
+            if spaced:
+                extra.append((spaced, fl, 2 if s >= 5 else 1))
             if c["category"] == "biolink:Gene" and "abbr" in fl.split(","):
                 # The weakest claim: another concept's own name ("Arg", arginine) keeps it. Rodent
                 # case for the approved symbol only: aliases are looser ("RAC", an alias of AKT1,

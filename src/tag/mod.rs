@@ -700,7 +700,7 @@ fn residue_in_variant(text: &str, sentences: &[Span], m: &Mention) -> bool {
     };
     text[s.clone()]
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| SEQUENCE_CHANGE.contains(&w.to_lowercase().as_str()))
+        .any(|w| SEQUENCE_CHANGE.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
 /// Adds a document-local abbreviation mention: it replaces a dictionary mention of the same or a

@@ -26,7 +26,7 @@ pub mod score;
 pub mod types;
 
 use crate::error::Result;
-use crate::model::{AnnotatedDocument, DocIds, Document, Section};
+use crate::model::{AnnotatedDocument, DocIds, Document, MentionSource, Section};
 use crate::pipeline::Pipeline;
 use gold::{Gold, GoldDoc};
 use score::{Counts, IdItem, Outcome, PairItem, SpanItem, ANY};
@@ -292,8 +292,7 @@ fn collect_doc(
     let type_of = |id: &str| {
         vocab
             .get(id)
-            .and_then(|c| types::of_category(&c.category))
-            .filter(|t| scope.contains(*t))
+            .and_then(|c| types::scored_type(c, scheme, scope))
     };
 
     // Gold mentions and concepts.
@@ -395,6 +394,20 @@ fn collect_doc(
     for (si, result) in a.sections.iter().enumerate() {
         let passage = passage_of[si];
         for m in &result.mentions {
+            // A corpus that annotates the longer name only (BioRED) has no mention for a chemical
+            // nested in a name of a type it annotates ("insulin" in "insulin receptor"), but does
+            // have one in a name it does not annotate ("glucose" in "glucose metabolism").
+            if m.source == MentionSource::Nested
+                && !scheme.annotates_nested_names()
+                && result.mentions.iter().any(|o| {
+                    o.source != MentionSource::Nested
+                        && o.span.start <= m.span.start
+                        && m.span.end <= o.span.end
+                        && o.concepts.iter().any(|c| type_of(c).is_some())
+                })
+            {
+                continue;
+            }
             let tys: BTreeSet<&str> = m.concepts.iter().filter_map(|c| type_of(c)).collect();
             let sentence = sentence_at(a, Some(si), m.span.start);
             let labels: Vec<String> = m

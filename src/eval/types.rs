@@ -131,6 +131,27 @@ pub fn of_category(category: &str) -> Option<&'static str> {
         .map(|(t, _, _)| *t)
 }
 
+/// The Biolink type a concept is scored as under a corpus's conventions, if the corpus scores it
+/// (`scope`: the types its gold annotates). That is its category's type, except that a chemical
+/// that is also a gene product (MeSH's Insulin, which cites HGNC's INS) is a gene in a corpus that
+/// annotates genes and files gene products under them (BioRED annotates "insulin" as NCBI Gene
+/// 3630); it stays a chemical in one that files them under chemicals (BC5CDR).
+pub fn scored_type(
+    c: &crate::vocab::Concept,
+    scheme: Scheme,
+    scope: &BTreeSet<String>,
+) -> Option<&'static str> {
+    let mut ty = of_category(&c.category)?;
+    if ty == CHEMICAL
+        && scheme.files_gene_products_as_genes()
+        && scope.contains(GENE)
+        && c.xrefs.iter().any(|x| x.starts_with("HGNC:"))
+    {
+        ty = GENE;
+    }
+    scope.contains(ty).then_some(ty)
+}
+
 /// A CURIE with its prefix in canonical case (`MeSH:D1` → `MESH:D1`, `ncbigene:1` → `NCBIGene:1`).
 pub fn canonical_curie(curie: &str) -> String {
     let Some((prefix, local)) = curie.split_once(':') else {
@@ -230,6 +251,18 @@ impl Scheme {
             scheme = Scheme::BioRed;
         }
         scheme
+    }
+
+    /// Whether the corpus annotates a chemical named inside a longer name of something else
+    /// ("dopamine" in "dopamine receptor"). BC5CDR does; BioRED annotates the longer name only.
+    pub fn annotates_nested_names(self) -> bool {
+        self != Scheme::BioRed
+    }
+
+    /// Whether the corpus annotates a gene product that is also a chemical (a peptide hormone such
+    /// as insulin or prolactin) as a gene. BioRED does; BC5CDR annotates it as a chemical.
+    pub fn files_gene_products_as_genes(self) -> bool {
+        self == Scheme::BioRed
     }
 
     pub fn as_str(self) -> &'static str {
@@ -348,6 +381,36 @@ mod tests {
                 assert!(crate::vocab::CATEGORIES.contains(c), "{t}: {c}");
             }
         }
+    }
+
+    #[test]
+    fn gene_products_are_genes_where_the_corpus_files_them_so() {
+        let mut v = crate::vocab::Vocabulary::default();
+        v.add_tsv(
+            "v.tsv",
+            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
+             MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630\n\
+             MESH:D006854\tHydrocortisone\tbiolink:ChemicalEntity\t\tCHEBI:17650\n\
+             MESH:D016207\tCytokines\tbiolink:ProteinFamily\t\t\n",
+        )
+        .unwrap();
+        let scope = |tys: &[&str]| tys.iter().map(|t| t.to_string()).collect::<BTreeSet<_>>();
+        let both = scope(&[CHEMICAL, GENE]);
+        let chemicals = scope(&[CHEMICAL, DISEASE]);
+        let cases: &[(&str, Scheme, &BTreeSet<String>, Option<&str>)] = &[
+            ("MESH:D007328", Scheme::BioRed, &both, Some(GENE)),
+            ("MESH:D007328", Scheme::Cdr, &both, Some(CHEMICAL)),
+            // A corpus without genes scores a gene product as the chemical it also is.
+            ("MESH:D007328", Scheme::BioRed, &chemicals, Some(CHEMICAL)),
+            ("MESH:D006854", Scheme::BioRed, &both, Some(CHEMICAL)),
+            ("MESH:D016207", Scheme::BioRed, &both, None),
+        ];
+        for (id, scheme, scope, want) in cases {
+            let got = scored_type(v.get(id).unwrap(), *scheme, scope);
+            assert_eq!(got, *want, "{id} {scheme:?}");
+        }
+        assert!(Scheme::Cdr.annotates_nested_names());
+        assert!(!Scheme::BioRed.annotates_nested_names());
     }
 
     #[test]

@@ -24,9 +24,11 @@
 //! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
 //! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
 //!
-//! An amino acid named in a sentence that describes a change of sequence ("the substitution of
-//! arginine by tryptophan at codon 198") names a residue of a variant, not a chemical taking part in
-//! anything, and is no mention ([`residue_in_variant`]).
+//! An amino acid or nucleobase named as a residue of a sequence is no mention ([`residue`]): in a
+//! sentence that describes a change of sequence ("the substitution of arginine by tryptophan at
+//! codon 198"), at a position or as residues ("phosphorylation at serine 473", "glycine-594",
+//! "cytosine insertion", "glutamine repeats"), or as what a kinase phosphorylates ("serine/threonine
+//! kinases"). It names a part of a variant or a protein, not a chemical taking part in anything.
 
 pub mod abbrev;
 
@@ -600,12 +602,6 @@ impl Tagger {
             }
         }
         for (section, mentions) in doc.sections.iter().zip(per_section.iter_mut()) {
-            // The pipeline splits sentences after tagging; only a section that names an amino acid
-            // (a few in a hundred abstracts) is split here as well.
-            if mentions.iter().any(|m| is_amino_acid(&m.text)) {
-                let sentences = crate::split::sentences(&section.text);
-                mentions.retain(|m| !residue_in_variant(&section.text, &sentences, m));
-            }
             let coordinated = self.coordinated(&section.text, mentions);
             if !coordinated.is_empty() {
                 mentions.retain(|m| !coordinated.iter().any(|c| c.span == m.span));
@@ -617,6 +613,13 @@ impl Tagger {
                 mentions.extend(nested);
                 // Text order; an outer mention before the ones nested in it.
                 mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+            }
+            // After nesting, which finds "tyrosine" in "tyrosine kinase". The pipeline splits
+            // sentences after tagging; only a section that names a residue (a few in a hundred
+            // abstracts) is split here as well.
+            if mentions.iter().any(|m| is_residue(&m.text)) {
+                let sentences = crate::split::sentences(&section.text);
+                mentions.retain(|m| !residue(&section.text, &sentences, m));
             }
         }
         per_section
@@ -681,16 +684,53 @@ const SEQUENCE_CHANGE: &[&str] = &[
     "missense",
 ];
 
+/// The nucleobases: residues of a nucleic acid ("a cytosine insertion").
+const NUCLEOBASES: &[&str] = &["adenine", "guanine", "cytosine", "thymine", "uracil"];
+
 /// Called on every mention: compares without allocating.
-fn is_amino_acid(text: &str) -> bool {
-    AMINO_ACIDS.iter().any(|a| a.eq_ignore_ascii_case(text))
+fn is_residue(text: &str) -> bool {
+    AMINO_ACIDS
+        .iter()
+        .chain(NUCLEOBASES)
+        .any(|a| a.eq_ignore_ascii_case(text))
 }
 
-/// Whether a mention is an amino acid in a sentence that names a change of sequence (see the module
-/// doc): the sentence holds a word of [`SEQUENCE_CHANGE`].
-fn residue_in_variant(text: &str, sentences: &[Span], m: &Mention) -> bool {
-    if !is_amino_acid(&m.text) {
+/// What follows a residue's name when the text names a residue of a sequence: a position
+/// ("serine 473", "glycine-594-valine"; group `unit` holds what follows the number, which must not
+/// make it a dose: "glycine 2 mM"), "residues", "repeats", "insertion", "deletion", or a kinase it
+/// names the substrate of ("serine/threonine kinases", "tyrosine protein kinase").
+static RESIDUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            [-\s]?\d+\b\s*(?P<unit>[^\s,;.)\]]*)
+          | \s+(?:residues?|repeats?|insertions?|deletions?)\b
+          | (?:\s*[/-]\s*[a-z]+)?\s+(?:protein\s+)?kinases?\b
+        )",
+    )
+    .expect("residue context")
+});
+
+/// Whether the word after a number makes it an amount: a unit of concentration, mass, volume or
+/// time, a percentage, a factor. Read generously (any word starting as a unit does): a residue
+/// missed is a chemical mention kept, the conservative error.
+fn amount_unit(word: &str) -> bool {
+    word.starts_with([
+        '%', 'm', 'M', 'µ', 'μ', 'u', 'n', 'p', 'g', 'k', 'l', 'L', 'h', 'd', 'w', 's', 'x', 'f',
+        't',
+    ])
+}
+
+/// Whether a mention is an amino acid or nucleobase named as a residue of a sequence (see the
+/// module doc): followed by a position or a word of [`RESIDUE_AFTER`], or in a sentence that holds
+/// a word of [`SEQUENCE_CHANGE`].
+fn residue(text: &str, sentences: &[Span], m: &Mention) -> bool {
+    if !is_residue(&m.text) {
         return false;
+    }
+    if let Some(c) = RESIDUE_AFTER.captures(&text[m.span.end..]) {
+        if !c.name("unit").is_some_and(|u| amount_unit(u.as_str())) {
+            return true;
+        }
     }
     let Some(s) = sentences
         .iter()
@@ -969,13 +1009,54 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
     }
 
     #[test]
-    fn residues_in_variants() {
+    fn residues_of_sequences() {
         let t = tagger_of(
             "MESH:D001120\targinine\tbiolink:ChemicalEntity\tArg\t
 MESH:D014364\ttryptophan\tbiolink:ChemicalEntity\tTrp\t
+MESH:D012694\tserine\tbiolink:ChemicalEntity\t\t
+MESH:D013912\tthreonine\tbiolink:ChemicalEntity\t\t
+MESH:D005998\tglycine\tbiolink:ChemicalEntity\t\t
+MESH:D003596\tcytosine\tbiolink:ChemicalEntity\t\t
+MESH:D014443\ttyrosine\tbiolink:ChemicalEntity\t\t
+MESH:D011505\tProtein-Tyrosine Kinases\tbiolink:ProteinFamily\tTyrosine Kinase\t
 ",
         );
         let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "a position",
+                "Knockdown reduced Akt phosphorylation at serine 473.",
+                &[],
+            ),
+            (
+                "a hyphenated position",
+                "Three mutations were glycine-594-valine and others.",
+                &[],
+            ),
+            (
+                "a dose is no position",
+                "Rats received glycine 2 mmol/kg and serine 10 mg.",
+                &["glycine=MESH:D005998 vocab", "serine=MESH:D012694 vocab"],
+            ),
+            (
+                "a kinase's substrate",
+                "PAKs are serine/threonine kinases; LKB1 is a serine/threonine protein kinase.",
+                &[],
+            ),
+            (
+                "a nucleobase inserted",
+                "A heterozygous cytosine insertion in exon 10 was found.",
+                &[],
+            ),
+            (
+                "nested in a kinase's name",
+                "Tyrosine kinase inhibitors were given.",
+                &["Tyrosine kinase=MESH:D011505 vocab"],
+            ),
+            (
+                "a nucleobase as a chemical",
+                "Cytosine was measured in urine.",
+                &["Cytosine=MESH:D003596 vocab"],
+            ),
             (
                 "a substitution",
                 "The substitution of arginine by tryptophan at codon 198 was found.",

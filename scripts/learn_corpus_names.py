@@ -133,6 +133,9 @@ class Vocab:
         self.names = defaultdict(set)  # curie → normalised names
         self.by_name = defaultdict(set)  # normalised name → curies
         self.by_id = defaultdict(set)  # curie or xref → curies
+        # Chemicals that are gene products (cite an HGNC gene: MeSH's Insulin). The one corpus here
+        # that annotates genes (BioRED) files them under genes, as src/eval/types.rs scored_type does.
+        self.gene_product = set()
         for path in paths:
             for curie, label, category, names, xrefs in bfv.read_vocab_tsv(path):
                 self.label.setdefault(curie, label)
@@ -144,6 +147,8 @@ class Vocab:
                 for x in xrefs:
                     if not x.endswith(tuple(f"{{{g}}}" for g in bfv.GRADED)):
                         self.by_id[x].add(curie)
+                        if x.startswith("HGNC:") and CATEGORY_TYPES.get(category) == "chem":
+                            self.gene_product.add(curie)
                 for name, flags in [(label, "")] + names:
                     if "drop" not in flags.split(","):
                         self.names[curie].add(norm(name))
@@ -152,9 +157,13 @@ class Vocab:
     def type_of(self, curie):
         return CATEGORY_TYPES.get(self.category.get(curie))
 
+    def is_type(self, curie, typ):
+        """Whether a concept is scored as typ: its category's type, and a gene product is a gene too."""
+        return self.type_of(curie) == typ or (typ == "gene" and curie in self.gene_product)
+
     def concept_for(self, gold_id, typ):
         """The dictionary concept carrying a gold identifier, its CURIE first, of the mention's type."""
-        found = sorted(c for c in self.by_id.get(gold_id, ()) if self.type_of(c) == typ)
+        found = sorted(c for c in self.by_id.get(gold_id, ()) if self.is_type(c, typ))
         return (gold_id if gold_id in found else found[0]) if found else None
 
 
@@ -243,7 +252,7 @@ def learn(corpora, vocab, errors):
         if total / (total + text[typ].unannotated(surface)) < MIN_RATE:
             continue
         concept = vocab.concept_for(curie, typ)
-        claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.type_of(c) == typ)
+        claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
         if concept is None and not vocab.by_id.get(curie) and len(claimants) == 1:
             # No concept carries the identifier and one concept of the type has the name: the corpus
             # names it by another identifier (BC5CDR's 2015 MeSH: olanzapine is C076029, now D000077152).

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
 name, an identifier learned for a name the dictionary has, a new concept, a name withdrawn on the
-tagger's false positives, and the three guards (held-out documents, too few annotations, a name the
+tagger's false positives, a gene product taken for its gene, and the three guards (held-out documents, too few annotations, a name the
 annotators mostly leave unmarked)."""
 
 import os
@@ -18,6 +18,7 @@ MESH:D004317\tDoxorubicin\tbiolink:ChemicalEntity\tadriamycin\t
 MESH:D000077152\tOlanzapine\tbiolink:ChemicalEntity\t\t
 MESH:D004247\tDNA\tbiolink:ChemicalEntity\tdeoxyribonucleic acid\t
 MESH:D006261\tHeadache\tbiolink:Disease\t\t
+MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630
 """
 
 
@@ -54,7 +55,9 @@ class Learn(unittest.TestCase):
         )
         biored_train = doc("5", "Foo1 in mice.", "Foo1 binds.",
                            [("Foo1", "GeneOrGeneProduct", "12345"),
-                            ("Foo1", "GeneOrGeneProduct", "12345")])
+                            ("Foo1", "GeneOrGeneProduct", "12345")]) + doc(
+            "6", "Insulin.", "Insulin again.",
+            [("Insulin", "GeneOrGeneProduct", "3630"), ("Insulin", "GeneOrGeneProduct", "3630")])
         files = {
             "bc5cdr/CDR_TrainingSet.PubTator.txt": cdr_train,
             "bc5cdr/CDR_DevelopmentSet.PubTator.txt": doc("9", "Held out.", "Dev.", []),
@@ -91,6 +94,10 @@ class Learn(unittest.TestCase):
         label, category, names, _, _ = self.rows["NCBIGene:12345"]
         self.assertEqual((label, category, names), ("Foo1", "biolink:Gene", []), "a new concept")
         self.assertEqual(self.rows["MESH:D004247"][3], ["DNA"], "withdrawn on false positives")
+        # BioRED files a gene product under genes: MeSH's Insulin, which cites the gene, is the
+        # concept of gold gene 3630 already, so no new gene concept competes for its name.
+        self.assertNotIn("NCBIGene:3630", self.rows, "a gene product is the gene's concept")
+        self.assertNotIn("MESH:D007328", self.rows, "it has the name already")
 
     def test_guards(self):
         self.assertNotIn("MESH:D999999", self.rows, "a held-out document teaches nothing")

@@ -206,8 +206,6 @@ CONJUGATE_ACIDS = defaultdict(list)
 # The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
 # matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
 GRADED = ("broad", "close", "narrow")
-# A family with more genes than this is a class ("kinase"), not a name for one of its members.
-MAX_FAMILY_GENES = 16
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
 
 
@@ -1162,8 +1160,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # ---------------- gene family members
     # A FamPlex family or complex ("Akt", "ERK", "VEGF") names its member genes (AKT1, AKT2, AKT3) as
     # narrower matches (`{narrow}`, skos:narrowMatch): the text means one of them, and gene corpora
-    # ground such a name on a member (BioRED: "Akt" is AKT1). Families of more than MAX_FAMILY_GENES
-    # genes are left without.
+    # ground such a name on a member (BioRED: "Akt" is AKT1). A large family too: BioRED grounds
+    # "collagen" on COL1A1 and "actin" on ACTB, and a scorer matching one to one credits the family
+    # for one gene of a document at most.
     hgnc_of_symbol = {n: r.curie for r in records if r.curie.startswith("HGNC:")
                       for n, _, role in r.names if role == "symbol"}
 
@@ -1186,8 +1185,6 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             if not m.startswith("FPLX:"):
                 continue
             symbols = gene_symbols(m, {m})
-            if len(symbols) > MAX_FAMILY_GENES:
-                continue
             found = {member_of[hgnc_of_symbol[g]] for g in symbols
                      if g in hgnc_of_symbol and hgnc_of_symbol[g] in member_of} - {cu}
             c["narrow"] |= found

@@ -100,6 +100,24 @@ fn lookups_with_the_full_dictionary() {
     for (term, expected) in cases {
         assert_eq!(&find(term), expected, "lookup {term:?}");
     }
+    // The MeSH branch table (vocab/sources.toml): proteins are gene products, but lipoproteins and
+    // viral antigens are chemicals (ChEBI's low-density lipoprotein joins MeSH's heading), and a
+    // protein class is a family.
+    let categories: &[(&str, &str, &str)] = &[
+        ("HBsAg", "MESH:D006514", "biolink:ChemicalEntity"),
+        (
+            "low-density lipoprotein",
+            "MESH:D008077",
+            "biolink:ChemicalEntity",
+        ),
+        ("HDL cholesterol", "MESH:D008076", "biolink:ChemicalEntity"),
+        ("beta-catenin", "MESH:D051176", "biolink:Protein"),
+        ("lectins", "MESH:D037102", "biolink:ProteinFamily"),
+    ];
+    for (term, id, category) in categories {
+        assert_eq!(find(term), [*id], "lookup {term:?}");
+        assert_eq!(&p.vocab.get(id).unwrap().category, category, "{term}");
+    }
 }
 
 /// The two MEDLINE files of the shared literature.

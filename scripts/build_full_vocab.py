@@ -1022,6 +1022,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             for i, k in enumerate(keys):
                 claims[k.lower()].append((cs, k, s, cu, n, i > 0))
     lose = defaultdict(dict)     # curie -> {name: reason}
+    # winner -> the concepts that lost an entry term to it ("Vitamin C", an entry term of MeSH's
+    # Ascorbic Acid, goes to ChEBI's vitamin C, whose label it is): where the winner has no MeSH
+    # identifier, MeSH files the name under the loser's heading (a close match, below).
+    filed_under = defaultdict(set)
     ambiguous = []
     for lk in sorted(claims):
         lst = claims[lk]
@@ -1063,6 +1067,8 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             for cs, k, s, cu, n in entries:
                 if cu in keep:
                     continue
+                if len(keep) == 1 and n != concepts[cu]["label"]:
+                    filed_under[next(iter(keep))].add(cu)
                 lose[cu].setdefault(n, "shared name: kept by " + (", ".join(sorted(keep)) or
                                                                    "nobody (equal claims: " + ", ".join(winners) + ")"))
     left_out = 0
@@ -1142,6 +1148,15 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                       if a in member_of and member_of[a] != cu for x in mesh_of(member_of[a])}
         if c["close"]:
             rep.by_source["close MeSH"]["anions given the MeSH descriptor of their acid"] += 1
+            continue
+        # And a chemical whose name MeSH lists as an entry term of one heading of its own ("vitamin C"
+        # under Ascorbic Acid, "L-arginine" under Arginine): the tie for the name went to this concept,
+        # but MeSH files the name, and the corpora annotate it, under that heading.
+        headings = {x for lost in filed_under.get(cu, ()) if lost in concepts
+                    and concepts[lost]["category"] == "biolink:ChemicalEntity" for x in mesh_of(lost)}
+        if len(headings) == 1:
+            c["close"] = headings
+            rep.by_source["close MeSH"]["chemicals given the MeSH heading that lists their name"] += 1
 
     for cu, c in concepts.items():
         c["broad"] = set()

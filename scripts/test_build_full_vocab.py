@@ -185,6 +185,12 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["CHEBI:24996"]["xrefs"], ["MESH:D019344{close}"])
         self.assertIn("CHEBI:78320", self.rows["MESH:D019344"]["xrefs"])
 
+    def test_heading_listing_the_name_is_a_close_match(self):
+        # "Vitamin C" is an entry term of MeSH's Ascorbic Acid and the label of ChEBI's vitamin C: the
+        # label's concept keeps the name, and gets the heading MeSH files it under as a close match.
+        self.assertEqual(self.rows["CHEBI:176783"]["xrefs"], ["MESH:D001205{close}"])
+        self.assertNotIn("Vitamin C", self.rows["MESH:D001205"]["names"])
+
     def test_ions_are_names_of_their_element(self):
         # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.
         names = self.rows["MESH:D002118"]["names"]

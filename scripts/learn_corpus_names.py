@@ -287,15 +287,22 @@ def learn(corpora, vocab, errors):
                 if not source.endswith("(vocab)") or concept not in vocab.category:
                     # Only dictionary names can be withdrawn (not abbreviations, nor nested names).
                     continue
-                key = norm(text)
-                if key not in vocab.names[concept]:
-                    # A plural or an abbreviation defined in the text: not a name to withdraw.
+                # The name found, or the name whose plural or singular the tagger found ("hormone"
+                # for MeSH's Hormones): withdrawing that name withdraws both spellings.
+                spellings = [text] + bfv.tvariants(text, looks_like_symbol(text))
+                name = next((v for v in spellings if norm(v) in vocab.names[concept]), None)
+                if name is None:
+                    # An abbreviation defined in the text: not a name to withdraw.
                     continue
+                key = norm(name)
                 fp[(SCORED_TYPE.get(typ), key)][concept] += 1
-                fp_surface[(SCORED_TYPE.get(typ), key)] = text
+                fp_surface[(SCORED_TYPE.get(typ), key)] = name
     for (typ, key), concepts in sorted(fp.items()):
         false = sum(concepts.values())
-        gold = sum(annotated.get((typ, key), Counter()).values())
+        # The annotations of every spelling the tagger finds for the name.
+        keys = {key} | {norm(v) for v in bfv.tvariants(fp_surface[(typ, key)],
+                                                       looks_like_symbol(fp_surface[(typ, key)]))}
+        gold = sum(sum(annotated.get((typ, k), Counter()).values()) for k in keys)
         if typ is None or false < MIN_FP or gold / (gold + false) >= MAX_NEG_RATE:
             continue
         for concept in sorted(concepts):

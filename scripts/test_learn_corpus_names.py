@@ -19,6 +19,7 @@ MESH:D000077152\tOlanzapine\tbiolink:ChemicalEntity\t\t
 MESH:D004247\tDNA\tbiolink:ChemicalEntity\tdeoxyribonucleic acid\t
 MESH:D006261\tHeadache\tbiolink:Disease\t\t
 MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630
+MESH:D006728\tHormones\tbiolink:ChemicalEntity\t\t
 """
 
 
@@ -79,6 +80,10 @@ class Learn(unittest.TestCase):
             for where in ("0-3", "12-15", "20-23"):
                 f.write(f"mentions_overlap\tFP\t4\tbiolink:ChemicalEntity\t{where}\tDNA\ts\t"
                         "MESH:D004247 DNA (vocab)\n")
+            # "hormone", the singular the tagger makes of MeSH's Hormones, never marked.
+            for where in ("0-7", "10-17", "20-27"):
+                f.write(f"mentions_overlap\tFP\t4\tbiolink:ChemicalEntity\t{where}\thormone\ts\t"
+                        "MESH:D006728 Hormones (vocab)\n")
             # A false positive in a held-out document is not evidence.
             f.write("mentions_overlap\tFP\t9\tbiolink:DiseaseOrPhenotypicFeature\t0-8\theadache"
                     "\ts\tMESH:D006261 Headache (vocab)\n")
@@ -94,6 +99,8 @@ class Learn(unittest.TestCase):
         label, category, names, _, _ = self.rows["NCBIGene:12345"]
         self.assertEqual((label, category, names), ("Foo1", "biolink:Gene", []), "a new concept")
         self.assertEqual(self.rows["MESH:D004247"][3], ["DNA"], "withdrawn on false positives")
+        self.assertEqual(self.rows["MESH:D006728"][3], ["hormones"],
+                         "the name whose singular the tagger found is withdrawn")
         # BioRED files a gene product under genes: MeSH's Insulin, which cites the gene, is the
         # concept of gold gene 3630 already, so no new gene concept competes for its name.
         self.assertNotIn("NCBIGene:3630", self.rows, "a gene product is the gene's concept")

@@ -206,6 +206,14 @@ CONJUGATE_ACIDS = defaultdict(list)
 # The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
 # matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
 GRADED = ("broad", "close", "narrow")
+# A salt's name: its drug's name and a counter-ion (not an ester: "hydrocortisone acetate" is a
+# compound of its own, which MeSH may list apart).
+SALT_NAME = re.compile(
+    r"^(.+?) (?:di|mono)?(?:hydrochloride|hydrobromide|hydroiodide|sulfate|sulphate|bisulfate|sodium|"
+    r"potassium|calcium|magnesium|citrate|mesylate|mesilate|besylate|besilate|maleate|fumarate|"
+    r"tartrate|bitartrate|succinate|phosphate|chloride|bromide|iodide|nitrate|gluconate|hyclate|"
+    r"tosylate|oxalate|pamoate|napsylate|hydrate|trihydrate)(?: (?:mono|di|tri)?hydrate)?$",
+    re.IGNORECASE)
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
 
 
@@ -1129,6 +1137,12 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # gets the salt's MeSH identifier as a close match (`{close}`, skos:closeMatch): ChEBI's salt of one
     # part `has_part` the drug, and MeSH indexes the drug under the salt's heading, as the corpora do.
     # A close match makes a broader one needless. The same holds for an anion and its acid (below).
+    element_nodes = {member_of.get(curie) for curie in manifest.get("ions", {})}
+    drug_of_name = defaultdict(set)   # merge key of a name -> chemicals with a MeSH heading
+    for cu, c in concepts.items():
+        if c["category"] == "biolink:ChemicalEntity" and mesh_of(cu):
+            for n in c["names"]:
+                drug_of_name[merge_key(n)].add(cu)
     for cu, c in concepts.items():
         c["close"] = set()
         if c["category"] != "biolink:ChemicalEntity" or mesh_of(cu):
@@ -1157,6 +1171,17 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         if len(headings) == 1:
             c["close"] = headings
             rep.by_source["close MeSH"]["chemicals given the MeSH heading that lists their name"] += 1
+            continue
+        # And a salt MeSH has no heading for ("ketamine hydrochloride", "streptomycin sulfate"): MeSH
+        # indexes it under its drug's heading (Ketamine), as the corpora annotate it.
+        m = SALT_NAME.match(c["label"])
+        if m:
+            # An element's salt ("lithium sulfate") is no drug's salt: MeSH files it apart.
+            headings = {x for d in drug_of_name.get(merge_key(m.group(1)), ())
+                        if d != cu and d not in element_nodes for x in mesh_of(d)}
+            if len(headings) == 1:
+                c["close"] = headings
+                rep.by_source["close MeSH"]["salts given the MeSH heading of their drug"] += 1
 
     for cu, c in concepts.items():
         c["broad"] = set()

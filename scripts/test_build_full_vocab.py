@@ -191,6 +191,13 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["CHEBI:176783"]["xrefs"], ["MESH:D001205{close}"])
         self.assertNotIn("Vitamin C", self.rows["MESH:D001205"]["names"])
 
+    def test_drug_heading_is_a_close_match_of_its_salt(self):
+        # MeSH has no heading for ketamine hydrochloride and indexes it under Ketamine; an element's
+        # salt would not count (the [ions] elements are no drugs).
+        self.assertEqual(self.rows["CHEBI:650657"]["xrefs"], ["MESH:D007649{close}"])
+        self.assertEqual(bfv.SALT_NAME.match("Bupropion hydrochloride").group(1), "Bupropion")
+        self.assertIsNone(bfv.SALT_NAME.match("hydrocortisone acetate"), "an ester is no salt")
+
     def test_ions_are_names_of_their_element(self):
         # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.
         names = self.rows["MESH:D002118"]["names"]

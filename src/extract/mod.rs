@@ -532,7 +532,20 @@ impl SentenceCtx<'_> {
                 Some((subj, obj, "", false, at))
             }
             Frame::Induced => {
-                let subj = self.extend_left(self.induced_head(at)?);
+                let head = self.induced_head(at)?;
+                let mut subj = self.extend_left(head);
+                // A list before the participle shares it when its members are of the head's kind
+                // ("cocaine and amphetamine-induced"); "pancreatitis, bone marrow suppression,
+                // VPA-induced hepatotoxicity" lists complications, and VPA alone induces.
+                let ty = self.types[self.items[head].ent?];
+                if subj.members.iter().any(|&m| self.types[m] != ty) {
+                    subj = Group {
+                        members: vec![self.items[head].ent?],
+                        first: head,
+                        last: head,
+                        anaphora: false,
+                    };
+                }
                 let (obj, flip) = self.right_group(after, 2, verbs)?;
                 Some((subj, obj, "", flip, at))
             }

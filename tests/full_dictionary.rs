@@ -100,7 +100,7 @@ fn lookups_with_the_full_dictionary() {
     for (term, expected) in cases {
         assert_eq!(&find(term), expected, "lookup {term:?}");
     }
-    // The MeSH branch table (vocab/sources.toml): proteins are gene products, but lipoproteins and
+    // The categories of vocab/sources.toml: MeSH proteins are gene products, but lipoproteins and
     // viral antigens are chemicals (ChEBI's low-density lipoprotein joins MeSH's heading), and a
     // protein class is a family.
     let categories: &[(&str, &str, &str)] = &[
@@ -113,6 +113,8 @@ fn lookups_with_the_full_dictionary() {
         ("HDL cholesterol", "MESH:D008076", "biolink:ChemicalEntity"),
         ("beta-catenin", "MESH:D051176", "biolink:Protein"),
         ("lectins", "MESH:D037102", "biolink:ProteinFamily"),
+        // ChEBI's groups are parts of molecules, not chemicals the corpora annotate.
+        ("serine residue", "CHEBI:32848", "biolink:NamedThing"),
     ];
     for (term, id, category) in categories {
         assert_eq!(find(term), [*id], "lookup {term:?}");

@@ -17,7 +17,10 @@
 //! - gold mentions whose offsets do not match their text keep their identifiers but are left out of
 //!   the span scores ([`gold::Gold::bad_offsets`]);
 //! - relations are predictions unless negated; hedged relations count; a relation of a concept with
-//!   itself is not a pair.
+//!   itself is not a pair;
+//! - a corpus's own annotation conventions ([`Scheme`]): against BioRED, which marks the longer of
+//!   two nested names only, a chemical nested in a name of a type it scores is not scored, and a
+//!   chemical that is a gene product is scored as a gene ([`types::scored_type`]).
 //!
 //! No I/O here: the report is written to any `Write`.
 

@@ -13,6 +13,10 @@
 //! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
 //! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | — |
 //!
+//! Against BioRED, which files gene products under genes, a chemical concept that cites an HGNC gene
+//! (MeSH's Insulin) is scored as a gene when the gold annotates genes ([`scored_type`]); BC5CDR marks
+//! such hormones as chemicals.
+//!
 //! `biolink:Behavior` counts as a phenotype because the vocabulary files symptoms such as anxiety,
 //! depression and agitation there (MeSH F01), which the corpora annotate as diseases. mechkg's other
 //! categories (cells, anatomy, processes, `biolink:ChemicalRole`, the pharmacological classes such

@@ -24,7 +24,7 @@
 //! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
 //! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
 //!
-//! An amino acid or nucleobase named as a residue of a sequence is no mention ([`residue`]): in a
+//! An amino acid or nucleobase named as a residue of a sequence is no mention (`residue`): in a
 //! sentence that describes a change of sequence ("the substitution of arginine by tryptophan at
 //! codon 198"), at a position or as residues ("phosphorylation at serine 473", "glycine-594",
 //! "cytosine insertion", "glutamine repeats"), or as what a kinase phosphorylates ("serine/threonine

@@ -54,6 +54,18 @@ struct Group {
     anaphora: bool,
 }
 
+impl Group {
+    /// The group of one entity: mention `ent` at item `k`.
+    fn single(k: usize, ent: usize) -> Group {
+        Group {
+            members: vec![ent],
+            first: k,
+            last: k,
+            anaphora: false,
+        }
+    }
+}
+
 /// A trigger found in a sentence, with the arguments it took (for control of later clauses).
 #[derive(Clone, Debug)]
 struct Fired {
@@ -517,12 +529,7 @@ impl SentenceCtx<'_> {
                     .items
                     .get(at.checked_sub(1)?)
                     .filter(|it| it.ent.is_some())?;
-                let subj = Group {
-                    members: vec![s.ent.unwrap()],
-                    first: at - 1,
-                    last: at - 1,
-                    anaphora: false,
-                };
+                let subj = Group::single(at - 1, s.ent.unwrap());
                 let mut k = after;
                 while k < self.items.len() && k < after + 2 && self.is_modifier(k) {
                     k += 1;
@@ -539,12 +546,7 @@ impl SentenceCtx<'_> {
                 // VPA-induced hepatotoxicity" lists complications, and VPA alone induces.
                 let ty = self.types[self.items[head].ent?];
                 if subj.members.iter().any(|&m| self.types[m] != ty) {
-                    subj = Group {
-                        members: vec![self.items[head].ent?],
-                        first: head,
-                        last: head,
-                        anaphora: false,
-                    };
+                    subj = Group::single(head, self.items[head].ent?);
                 }
                 let (obj, flip) = self.right_group(after, 2, verbs)?;
                 Some((subj, obj, "", flip, at))
@@ -843,12 +845,7 @@ impl SentenceCtx<'_> {
         }
         if comma_join && members.len() == 2 {
             // "X, and Y acts": a comma before the conjunction joins clauses, not a pair.
-            return Group {
-                members: vec![*members.last().unwrap()],
-                first: k,
-                last: k,
-                anaphora: false,
-            };
+            return Group::single(k, *members.last().unwrap());
         }
         Group {
             members,
@@ -885,12 +882,7 @@ impl SentenceCtx<'_> {
             members.push(self.items[j].ent.unwrap());
         }
         if comma_join && members.len() == 2 {
-            return Group {
-                members: vec![members[0]],
-                first: k,
-                last: k,
-                anaphora: false,
-            };
+            return Group::single(k, members[0]);
         }
         Group {
             members,

@@ -1133,16 +1133,20 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     def mesh_of(cu):
         return {x for x in {cu} | concepts[cu]["xrefs"] if x.startswith("MESH:")}
 
+    # The chemicals with a MeSH heading by name (merge key), for the salts below; the [ions] elements
+    # are set apart, since an element's salt ("lithium sulfate") is no drug's salt.
+    element_nodes = {member_of.get(curie) for curie in manifest.get("ions", {})}
+    drug_of_name = defaultdict(set)
+    for cu, c in concepts.items():
+        if c["category"] == "biolink:ChemicalEntity" and mesh_of(cu) and cu not in element_nodes:
+            for n in c["names"]:
+                drug_of_name[merge_key(n)].add(cu)
+
     # A drug that MeSH files under its salt ("sildenafil": MeSH has only Sildenafil Citrate, D000068677)
     # gets the salt's MeSH identifier as a close match (`{close}`, skos:closeMatch): ChEBI's salt of one
     # part `has_part` the drug, and MeSH indexes the drug under the salt's heading, as the corpora do.
-    # A close match makes a broader one needless. The same holds for an anion and its acid (below).
-    element_nodes = {member_of.get(curie) for curie in manifest.get("ions", {})}
-    drug_of_name = defaultdict(set)   # merge key of a name -> chemicals with a MeSH heading
-    for cu, c in concepts.items():
-        if c["category"] == "biolink:ChemicalEntity" and mesh_of(cu):
-            for n in c["names"]:
-                drug_of_name[merge_key(n)].add(cu)
+    # A close match makes a broader one needless. The same holds for an anion and its acid, for a name
+    # MeSH lists under a heading, and for a salt MeSH has no heading for (below).
     for cu, c in concepts.items():
         c["close"] = set()
         if c["category"] != "biolink:ChemicalEntity" or mesh_of(cu):
@@ -1176,9 +1180,8 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         # indexes it under its drug's heading (Ketamine), as the corpora annotate it.
         m = SALT_NAME.match(c["label"])
         if m:
-            # An element's salt ("lithium sulfate") is no drug's salt: MeSH files it apart.
-            headings = {x for d in drug_of_name.get(merge_key(m.group(1)), ())
-                        if d != cu and d not in element_nodes for x in mesh_of(d)}
+            headings = {x for d in drug_of_name.get(merge_key(m.group(1)), ()) if d != cu
+                        for x in mesh_of(d)}
             if len(headings) == 1:
                 c["close"] = headings
                 rep.by_source["close MeSH"]["salts given the MeSH heading of their drug"] += 1

@@ -300,14 +300,14 @@ def learn(corpora, vocab, errors):
     for (typ, key), concepts in sorted(fp.items()):
         false = sum(concepts.values())
         # The annotations of every spelling the tagger finds for the name.
-        keys = {key} | {norm(v) for v in bfv.tvariants(fp_surface[(typ, key)],
-                                                       looks_like_symbol(fp_surface[(typ, key)]))}
+        name = fp_surface[(typ, key)]
+        keys = {key} | {norm(v) for v in bfv.tvariants(name, looks_like_symbol(name))}
         gold = sum(sum(annotated.get((typ, k), Counter()).values()) for k in keys)
         if typ is None or false < MIN_FP or gold / (gold + false) >= MAX_NEG_RATE:
             continue
         for concept in sorted(concepts):
-            if fp_surface[(typ, key)] not in row(concept, typ)[3]:
-                row(concept, typ)[3].append(fp_surface[(typ, key)])
+            if name not in row(concept, typ)[3]:
+                row(concept, typ)[3].append(name)
                 withdrawn += 1
     summary = (f"{len(rows)} concepts: {learned} names added to dictionary concepts, {xrefs} "
                f"identifiers added to them, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "

@@ -329,11 +329,8 @@ mod tests {
     fn cross_references_keep_their_grade() {
         // Each grade of match has its SKOS property: the exact one only is an identifier of the
         // concept, the others say how far the other source's concept is from it.
-        let mut v = Vocabulary::default();
-        v.add_tsv(
-            "v.tsv",
-            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
-             CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\t\
+        let v = Vocabulary::of_rows(
+            "CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\t\
              MESH:D010879{broad}|MESH:D000068677{close}\n\
              FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\t\tMESH:D051057|HGNC:391{narrow}\n",
         )

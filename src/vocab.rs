@@ -434,16 +434,28 @@ pub fn check_curie(curie: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// For the tests of every module: a vocabulary file of concept rows (the body, without its header).
+#[cfg(test)]
+pub(crate) fn tsv_of_rows(rows: &str) -> String {
+    format!("#mechkg-vocab\t1\n{HEADER}\n{rows}")
+}
+
+/// For the tests of every module: the vocabulary of concept rows.
+#[cfg(test)]
+impl Vocabulary {
+    pub(crate) fn of_rows(rows: &str) -> Result<Vocabulary> {
+        let mut v = Vocabulary::default();
+        v.add_tsv("test.tsv", &tsv_of_rows(rows))?;
+        Ok(v)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const HEAD: &str = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n";
-
     fn load(body: &str) -> Result<Vocabulary> {
-        let mut v = Vocabulary::default();
-        v.add_tsv("test.tsv", &format!("{HEAD}{body}"))?;
-        Ok(v)
+        Vocabulary::of_rows(body)
     }
 
     #[test]
@@ -508,7 +520,7 @@ mod tests {
         let mut v = load("CL:0000540\tneuron\tbiolink:Cell\tnerve cell\t\n").unwrap();
         v.add_tsv(
             "b.tsv",
-            &format!("{HEAD}CL:0000540\tneuron\tbiolink:Cell\tneurons|nerve cell\t\n"),
+            &tsv_of_rows("CL:0000540\tneuron\tbiolink:Cell\tneurons|nerve cell\t\n"),
         )
         .unwrap();
         let names: Vec<&str> = v
@@ -522,7 +534,7 @@ mod tests {
         let e = v
             .add_tsv(
                 "c.tsv",
-                &format!("{HEAD}CL:0000540\tneuron\tbiolink:Gene\t\t\n"),
+                &tsv_of_rows("CL:0000540\tneuron\tbiolink:Gene\t\t\n"),
             )
             .unwrap_err();
         assert!(e.to_string().contains("conflicts"), "{e}");
@@ -577,7 +589,7 @@ mod tests {
                 .unwrap();
         v.add_tsv(
             "b.tsv",
-            &format!("{HEAD}MESH:D004247\tDNA\tbiolink:ChemicalEntity\tDNA{{drop}}|B-DNA\t\n"),
+            &tsv_of_rows("MESH:D004247\tDNA\tbiolink:ChemicalEntity\tDNA{drop}|B-DNA\t\n"),
         )
         .unwrap();
         let c = v.get("MESH:D004247").unwrap();

@@ -128,7 +128,7 @@ fn join_counts(m: &BTreeMap<String, usize>) -> String {
 mod tests {
     use super::*;
 
-    const VOCAB: &str = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
+    const VOCAB: &str = "\
 MESH:D001253\tAstrocytes\tbiolink:Cell\t\t
 CL:0000127\tastrocyte\tbiolink:Cell\tSON{abbr}\tMESH:D000001
 UBERON:0001929\tsupraoptic nucleus\tbiolink:GrossAnatomicalStructure\tSON{abbr}\t
@@ -136,8 +136,7 @@ UBERON:0001929\tsupraoptic nucleus\tbiolink:GrossAnatomicalStructure\tSON{abbr}\
 
     #[test]
     fn counts_and_ambiguous_names() {
-        let mut v = Vocabulary::default();
-        v.add_tsv("t.tsv", VOCAB).unwrap();
+        let v = Vocabulary::of_rows(VOCAB).unwrap();
         let t = Tagger::new(&v);
         let r = check(&v, &t);
         assert_eq!(r.concepts, 3);

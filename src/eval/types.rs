@@ -344,11 +344,8 @@ mod tests {
 
     #[test]
     fn a_concept_stands_for_its_xrefs_and_graded_matches() {
-        let mut v = crate::vocab::Vocabulary::default();
-        v.add_tsv(
-            "v.tsv",
-            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
-             DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMESH:D012175{broad}\n\
+        let v = crate::vocab::Vocabulary::of_rows(
+            "DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMESH:D012175{broad}\n\
              CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\tMESH:D000068677{close}\n\
              FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\t\tMESH:D051057|HGNC:391{narrow}\n\
              HGNC:391\tAKT1\tbiolink:Gene\t\tNCBIGene:207\n",
@@ -389,11 +386,8 @@ mod tests {
 
     #[test]
     fn gene_products_are_genes_where_the_corpus_files_them_so() {
-        let mut v = crate::vocab::Vocabulary::default();
-        v.add_tsv(
-            "v.tsv",
-            "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
-             MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630\n\
+        let v = crate::vocab::Vocabulary::of_rows(
+            "MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630\n\
              MESH:D006854\tHydrocortisone\tbiolink:ChemicalEntity\t\tCHEBI:17650\n\
              MESH:D016207\tCytokines\tbiolink:ProteinFamily\t\t\n",
         )

@@ -150,7 +150,7 @@ mod tests {
     use crate::pipeline::Pipeline;
     use crate::vocab::Vocabulary;
 
-    const VOCAB: &str = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
+    const VOCAB: &str = "\
 MESH:D016190\tcarboplatin\tbiolink:ChemicalEntity\t\t
 MESH:D001241\taspirin\tbiolink:ChemicalEntity\t\t
 HGNC:11998\tTP53\tbiolink:Gene\tp53\t
@@ -161,8 +161,7 @@ UBERON:0002113\tkidney\tbiolink:GrossAnatomicalStructure\t\t
     /// Each case: name, title (`None`: no title section), abstract, and the relations expected as
     /// `subject predicate object rule` (`negated` appended when negated), in order.
     fn check(cases: &[(&str, Option<&str>, &str, &[&str])]) {
-        let mut vocab = Vocabulary::default();
-        vocab.add_tsv("t.tsv", VOCAB).unwrap();
+        let vocab = Vocabulary::of_rows(VOCAB).unwrap();
         let p = Pipeline::new(vocab, RuleSet::embedded().unwrap()).with_co_mentions(true);
         for (name, title, abstract_, expected) in cases {
             let mut sections = Vec::new();

@@ -544,9 +544,10 @@ impl SentenceCtx<'_> {
                 // A list before the participle shares it when its members are of the head's kind
                 // ("cocaine and amphetamine-induced"); "pancreatitis, bone marrow suppression,
                 // VPA-induced hepatotoxicity" lists complications, and VPA alone induces.
-                let ty = self.types[self.items[head].ent?];
+                let head_ent = self.items[head].ent?;
+                let ty = self.types[head_ent];
                 if subj.members.iter().any(|&m| self.types[m] != ty) {
-                    subj = Group::single(head, self.items[head].ent?);
+                    subj = Group::single(head, head_ent);
                 }
                 let (obj, flip) = self.right_group(after, 2, verbs)?;
                 Some((subj, obj, "", flip, at))

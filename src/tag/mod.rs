@@ -778,7 +778,7 @@ mod tests {
     use super::*;
     use crate::model::{DocIds, Section, SectionKind};
 
-    const VOCAB: &str = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs
+    const VOCAB: &str = "\
 MESH:D010121\toxytocin\tbiolink:ChemicalEntity\tOXT{abbr}\t
 UBERON:0001929\tsupraoptic nucleus\tbiolink:GrossAnatomicalStructure\tSON{abbr}\t
 UBERON:0000120\tblood brain barrier\tbiolink:GrossAnatomicalStructure\tBBB{abbr}\t
@@ -794,17 +794,12 @@ MESH:D003699\tHepatitis D\tbiolink:Disease\t\t
 ";
 
     fn tagger() -> Tagger {
-        let mut v = Vocabulary::default();
-        v.add_tsv("test.tsv", VOCAB).unwrap();
-        Tagger::new(&v)
+        tagger_of(VOCAB)
     }
 
     /// A tagger for the concept rows `rows` (vocabulary body lines, without the header).
     fn tagger_of(rows: &str) -> Tagger {
-        let mut v = Vocabulary::default();
-        let head = "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n";
-        v.add_tsv("t.tsv", &format!("{head}{rows}")).unwrap();
-        Tagger::new(&v)
+        Tagger::new(&Vocabulary::of_rows(rows).unwrap())
     }
 
     /// Each case: text, and the mentions expected as `text=ID` (ambiguous ones as `text=ID|ID`).

@@ -246,8 +246,9 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
     out
 }
 
-/// The length of a parenthesised count or statistic at the start of `s` ("(15%)", "(n = 12)",
-/// "(P < 0.05)", "(2/20)"): digits, signs and the letters of `n` and `P`, nothing that names a thing.
+/// The length of a parenthesised count, statistic or dose at the start of `s` ("(15%)", "(n = 12)",
+/// "(P < 0.05)", "(2/20)", "(10 mg/kg sc)", "(1 mg kg-1 i.p.)"): numbers with signs, the letters of
+/// `n` and `P`, and units and routes of a dose; nothing that names a thing.
 fn numeric_aside(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('(')?;
     let close = inner.find(')')?;
@@ -256,7 +257,24 @@ fn numeric_aside(s: &str) -> Option<usize> {
         && inner
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "nNpP.,%=<>±+-–−/:;×~".contains(c));
-    numeric.then_some(close + 2)
+    (numeric || is_dose(inner)).then_some(close + 2)
+}
+
+/// Units, routes and schedules of a dose, as words: "10 mg/kg sc", "2 mg kg-1 i.p.", "60 mmol/kg".
+const DOSE_WORDS: &[&str] = &[
+    "mg", "g", "kg", "µg", "μg", "ug", "mcg", "ng", "ml", "l", "dl", "mmol", "µmol", "μmol", "mol",
+    "mm", "µm", "μm", "nm", "iu", "u", "mu", "meq", "m", "bw", "h", "hr", "min", "d", "day",
+    "days", "wk", "week", "weeks", "sc", "s", "c", "ip", "i", "p", "iv", "v", "po", "o", "im",
+    "bid", "tid", "qd", "daily", "per", "x", "or",
+];
+
+/// Whether `inner` is a dose: it starts with a number and every word in it is a unit or a route.
+fn is_dose(inner: &str) -> bool {
+    inner.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && inner
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| DOSE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The state of extraction over one sentence.
@@ -550,7 +568,12 @@ impl SentenceCtx<'_> {
                     subj = Group::single(head, head_ent);
                 }
                 let (obj, flip) = self.right_group(after, 2, verbs)?;
-                Some((subj, obj, "", flip, at))
+                // "without Urd-related toxicity": a negation right before the compound negates it.
+                let mut neg_from = subj.first;
+                while neg_from > 0 && self.in_set(neg_from - 1, &self.lex().determiners) {
+                    neg_from -= 1;
+                }
+                Some((subj, obj, "", flip, neg_from.saturating_sub(1)))
             }
             Frame::Between => {
                 let (group, _) = self.right_group(after, 3, verbs)?;
@@ -707,12 +730,13 @@ impl SentenceCtx<'_> {
                 return None;
             }
             if self.word(k).is_some_and(|w| preps.iter().any(|p| p == w)) {
-                let mut j = k + 1;
-                while j < self.items.len()
-                    && j < k + 3
-                    && (self.is_modifier(j) || self.in_set(j, &self.lex().determiners))
-                {
-                    j += 1;
+                let mut j = self.past_modifiers(k + 1);
+                // "induced in rats by chronic treatment with DES", "by a single i.p. injection of
+                // X": the agent is the drug taken.
+                if self.items.get(j).is_none_or(|it| it.ent.is_none()) {
+                    if let Some(e) = self.exposure_of(k + 1) {
+                        j = self.past_modifiers(e + 2);
+                    }
                 }
                 return self
                     .items
@@ -723,6 +747,42 @@ impl SentenceCtx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// A noun of taking a drug followed by the preposition that leads to it ("a single i.p.
+    /// injection of"), after at most four modifiers or determiners from `from` (the full stops of
+    /// an abbreviated route do not count).
+    fn exposure_of(&self, from: usize) -> Option<usize> {
+        let lex = self.lex();
+        let mut words = 0;
+        for e in from..self.items.len() {
+            if self.in_set(e, &lex.exposures)
+                && matches!(self.word(e + 1), Some("with" | "of" | "to"))
+            {
+                return Some(e);
+            }
+            if self.items[e].text == "." {
+                continue;
+            }
+            let modifier = self.is_modifier(e) || self.in_set(e, &lex.determiners);
+            words += 1;
+            if !modifier || words > 4 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The first item from `from` past up to two modifiers or determiners.
+    fn past_modifiers(&self, from: usize) -> usize {
+        let mut j = from;
+        while j < self.items.len()
+            && j < from + 2
+            && (self.is_modifier(j) || self.in_set(j, &self.lex().determiners))
+        {
+            j += 1;
+        }
+        j
     }
 
     /// The nearest group to the right of `from`, within `budget` content words; with whether a
@@ -834,6 +894,10 @@ impl SentenceCtx<'_> {
             while j > 0 && self.is_coordinator(j - 1) {
                 j -= 1;
                 coords += 1;
+            }
+            // A suspended hyphen: "reserpine- and haloperidol-induced dyskinesia".
+            if coords > 0 && j > 1 && self.items[j - 1].text == "-" {
+                j -= 1;
             }
             if coords == 0 || j == 0 || self.items[j - 1].ent.is_none() {
                 break;
@@ -947,6 +1011,13 @@ mod tests {
             ("(see 3)", None),
             ("(n)", None),
             ("(15%", None),
+            ("(10 mg/kg sc)-induced", Some(13)),
+            ("(1 mg kg-1 i.p.) and", Some(16)),
+            ("(60 mmol/kg) for", Some(12)),
+            ("(DES, 8-10 mg)", None),
+            ("(5-HT)", None),
+            ("(IL-6)", None),
+            ("(2 patients)", None),
         ];
         for (text, want) in cases {
             assert_eq!(numeric_aside(text), *want, "{text}");

@@ -35,6 +35,8 @@ struct Item {
     text: String,
     /// The head mention of an entity item.
     ent: Option<usize>,
+    /// The first mention of a compound entity item ("desipramine" in "desipramine toxicity").
+    lead: Option<usize>,
 }
 
 impl Item {
@@ -202,12 +204,14 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 if joined {
                     let last = out.last_mut().unwrap();
                     last.span.end = m.span.end;
+                    last.lead = last.lead.or(last.ent);
                     last.ent = Some(mi);
                 } else {
                     out.push(Item {
                         span: m.span.clone(),
                         text: String::new(),
                         ent: Some(mi),
+                        lead: None,
                     });
                 }
                 p = m.span.end;
@@ -231,6 +235,7 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 span: p..end,
                 text: text[p..end].to_lowercase(),
                 ent: None,
+                lead: None,
             });
             p = end;
         } else {
@@ -239,6 +244,7 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 span: p..end,
                 text: c.to_string(),
                 ent: None,
+                lead: None,
             });
             p = end;
         }
@@ -478,6 +484,11 @@ impl SentenceCtx<'_> {
                     .collect()
             };
             for (s, o) in pairs {
+                let s = if rule.frame == Frame::Between {
+                    s
+                } else {
+                    self.drug_of_excess(s).unwrap_or(s)
+                };
                 let (st, ot) = (self.types[s].unwrap(), self.types[o].unwrap());
                 if !rule.subject_types.is_empty() && !rule.subject_types.contains(&st) {
                     continue;
@@ -526,6 +537,15 @@ impl SentenceCtx<'_> {
             }
         }
         out
+    }
+
+    /// The drug of a compound that names too much of it ("desipramine toxicity", "a disulfiram
+    /// overdose"): as a subject, the compound stands for the drug.
+    fn drug_of_excess(&self, head: usize) -> Option<usize> {
+        let lead = self.items.iter().find(|it| it.ent == Some(head))?.lead?;
+        let text = self.mentions[head].text.to_lowercase();
+        (self.lex().excesses.contains(&text) && self.types[lead] == Some(ArgType::Chemical))
+            .then_some(lead)
     }
 
     /// The subject and object groups of a trigger, how they were found (a rule id suffix), whether
@@ -998,6 +1018,68 @@ fn flipped(
 #[cfg(test)]
 mod tests {
     use super::numeric_aside;
+    use crate::extract::rules::RuleSet;
+    use crate::model::{DocIds, Document, Section, SectionKind};
+    use crate::pipeline::Pipeline;
+    use crate::vocab::Vocabulary;
+
+    const VOCAB: &str = "\
+MESH:D003891\tDesipramine\tbiolink:ChemicalEntity\t\t
+MESH:D001241\tAspirin\tbiolink:ChemicalEntity\t\t
+MESH:D064420\tDrug-Related Side Effects and Adverse Reactions\tbiolink:Disease\ttoxicity\t
+MESH:D062787\tDrug Overdose\tbiolink:Disease\toverdose\t
+MESH:D017180\tTachycardia, Ventricular\tbiolink:Disease\tventricular tachycardia\t
+";
+
+    /// Each case: name, sentence, and the relations expected as `subject predicate object rule`.
+    fn check(cases: &[(&str, &str, &[&str])]) {
+        let vocab = Vocabulary::of_rows(VOCAB).unwrap();
+        let p = Pipeline::new(vocab, RuleSet::embedded().unwrap());
+        for (name, text, expected) in cases {
+            let doc = Document {
+                id: "t".into(),
+                ids: DocIds::default(),
+                source: "-".into(),
+                sections: vec![Section {
+                    kind: SectionKind::Abstract,
+                    label: None,
+                    text: text.to_string(),
+                }],
+            };
+            let got: Vec<String> = p.annotate(doc).sections[0]
+                .relations
+                .iter()
+                .map(|(_, r)| format!("{} {} {} {}", r.subject, r.predicate, r.object, r.rule))
+                .collect();
+            assert_eq!(&got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_excess_of_a_drug_stands_for_the_drug_as_subject() {
+        check(&[
+            (
+                "agent of a passive",
+                "Ventricular tachycardia was induced by desipramine toxicity.",
+                &["MESH:D003891 causes MESH:D017180 cause+passive"],
+            ),
+            (
+                "subject of an active verb, after a determiner",
+                "A desipramine overdose caused ventricular tachycardia.",
+                &["MESH:D003891 causes MESH:D017180 cause"],
+            ),
+            (
+                "as object the excess stays",
+                "Aspirin caused desipramine toxicity.",
+                &["MESH:D001241 causes MESH:D064420 cause"],
+            ),
+            (
+                "an excess of nothing named stays itself",
+                "Toxicity caused ventricular tachycardia.",
+                &["MESH:D064420 causes MESH:D017180 cause"],
+            ),
+        ]);
+    }
 
     #[test]
     fn numeric_asides() {

@@ -106,6 +106,9 @@ struct RawLexicon {
     /// Optional, so that rule files written before it was added still load.
     #[serde(default)]
     resolutions: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    excesses: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -136,6 +139,9 @@ pub struct Lexicon {
     /// Words saying a disease went away ("resolved", "recovery"): between a disease on the left and
     /// a reverse-order trigger they flip the predicate ("the angioedema resolved after steroids").
     pub resolutions: HashSet<String>,
+    /// Heads naming too much of a drug ("toxicity", "overdose"): "desipramine toxicity" as the
+    /// subject of a relation stands for the drug.
+    pub excesses: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -244,6 +250,7 @@ impl RuleSet {
             reversers: set(l.reversers),
             exposures: set(l.exposures),
             resolutions: set(l.resolutions),
+            excesses: set(l.excesses),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

@@ -422,7 +422,7 @@ impl SentenceCtx<'_> {
             }
             Frame::Noun => self.noun_context(i, len),
             Frame::Induced => self.induced_head(i).is_some(),
-            Frame::Between | Frame::Prep => true,
+            Frame::Between | Frame::Prep | Frame::Onset => true,
         }
     }
 
@@ -629,6 +629,23 @@ impl SentenceCtx<'_> {
                 let (s, o) = orient(rule.order, agent, theme);
                 Some((s, o, "", false, near))
             }
+            Frame::Onset => {
+                // "developed acute hepatitis ... after X"; or, when a preposition or the end of
+                // the clause follows the verb, "Y developed during X therapy".
+                let intransitive = self.items.get(after).is_none_or(|it| {
+                    !it.is_word() && it.ent.is_none()
+                        || self.in_set(after, &self.lex().stop_prepositions)
+                });
+                let disease = if intransitive {
+                    self.left_group(at, 3, verbs)?
+                } else {
+                    self.right_group(after, 3, verbs)?.0
+                };
+                let drug = self
+                    .exposed_drug(disease.last.max(at) + 1, true)
+                    .or_else(|| self.exposed_drug(disease.first.min(at), false))?;
+                Some((drug, disease, "", false, at.saturating_sub(3)))
+            }
             Frame::Verb | Frame::Fixed => {
                 let passive = rule.frame == Frame::Verb && self.is_passive(rule, at, len);
                 if passive {
@@ -788,6 +805,70 @@ impl SentenceCtx<'_> {
             words += 1;
             if !modifier || words > 4 {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// The nearest list of the clause, searched rightward from `from` (or leftward from just before
+    /// it), that the text says was taken: after a word of timing or taking ("after", "during",
+    /// "while receiving", "treated with"), after a noun of taking and its preposition ("the
+    /// infusion of"), or before such a noun ("danazol treatment"). Not after a word of stopping
+    /// ("withdrawal of"), nor across a clause break other than "while" or a semicolon.
+    fn exposed_drug(&self, from: usize, rightward: bool) -> Option<Group> {
+        // Not "treated with" nor "given": after the onset they name the disease's treatment.
+        const TAKING: &[&str] = &[
+            "after",
+            "following",
+            "during",
+            "while",
+            "receiving",
+            "taking",
+        ];
+        let lex = self.lex();
+        let mut k = from;
+        for _ in 0..30 {
+            if rightward {
+                if k >= self.items.len() {
+                    return None;
+                }
+            } else {
+                k = k.checked_sub(1)?;
+            }
+            let w = self.word(k);
+            if w.is_some_and(|w| {
+                w == ";" || (w != "while" && lex.clause_breaks.contains(w)) || w == "for"
+            }) {
+                return None;
+            }
+            if self.items[k].ent.is_some() {
+                let group = if rightward {
+                    self.extend_right(k)
+                } else {
+                    self.extend_left(k)
+                };
+                let before = (group.first.saturating_sub(4)..group.first)
+                    .filter(|&j| self.items[j].ent.is_none())
+                    .collect::<Vec<_>>();
+                let stopped = before.iter().any(|&j| self.in_set(j, &lex.reversers));
+                let taken_before = before.iter().any(|&j| {
+                    self.word(j).is_some_and(|w| TAKING.contains(&w))
+                        || (self.in_set(j, &lex.exposures)
+                            && matches!(self.word(j + 1), Some("of" | "with" | "to")))
+                });
+                let taken_after = self.in_set(group.last + 1, &lex.exposures);
+                if !stopped && (taken_before || taken_after) {
+                    return Some(group);
+                }
+                k = if rightward {
+                    group.last + 1
+                } else {
+                    group.first
+                };
+                continue;
+            }
+            if rightward {
+                k += 1;
             }
         }
         None

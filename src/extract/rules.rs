@@ -27,6 +27,10 @@ pub enum Frame {
     Between,
     /// A preposition joining two adjacent arguments: `neurons in the PVN`.
     Prep,
+    /// The onset of a disease in a case report: the disease the verb's subject developed (or that
+    /// developed), and the drug the clause says was taken (`after the infusion of X`, `during X
+    /// therapy`, `while receiving X`): `he developed Y after X`, `Y developed during X treatment`.
+    Onset,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]

@@ -297,7 +297,7 @@ const GENE: &str = "biolink:GeneOrGeneProduct";
 const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
     (CDR, "normalisation", CHEM, Some(0.78), 0.81),
     (CDR, "normalisation", DIS, Some(0.69), 0.79),
-    (CDR, "relations_typed", "", Some(0.31), 0.36),
+    (CDR, "relations_typed", "", Some(0.33), 0.38),
     (NCBI, "normalisation", "", Some(0.66), 0.75),
     (BIORED, "normalisation", CHEM, Some(0.65), 0.69),
     (BIORED, "normalisation", DIS, Some(0.64), 0.75),

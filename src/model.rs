@@ -82,6 +82,23 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+#[cfg(test)]
+impl Document {
+    /// A test document `t` of one abstract section.
+    pub(crate) fn of_abstract(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            ids: DocIds::default(),
+            source: "-".into(),
+            sections: vec![Section {
+                kind: SectionKind::Abstract,
+                label: None,
+                text: text.into(),
+            }],
+        }
+    }
+}
+
 /// A sentence of a section, as a byte range into the section's text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {

@@ -1100,7 +1100,7 @@ fn flipped(
 mod tests {
     use super::numeric_aside;
     use crate::extract::rules::RuleSet;
-    use crate::model::{DocIds, Document, Section, SectionKind};
+    use crate::model::Document;
     use crate::pipeline::Pipeline;
     use crate::vocab::Vocabulary;
 
@@ -1117,17 +1117,7 @@ MESH:D017180\tTachycardia, Ventricular\tbiolink:Disease\tventricular tachycardia
         let vocab = Vocabulary::of_rows(VOCAB).unwrap();
         let p = Pipeline::new(vocab, RuleSet::embedded().unwrap());
         for (name, text, expected) in cases {
-            let doc = Document {
-                id: "t".into(),
-                ids: DocIds::default(),
-                source: "-".into(),
-                sections: vec![Section {
-                    kind: SectionKind::Abstract,
-                    label: None,
-                    text: text.to_string(),
-                }],
-            };
-            let got: Vec<String> = p.annotate(doc).sections[0]
+            let got: Vec<String> = p.annotate(Document::of_abstract(text)).sections[0]
                 .relations
                 .iter()
                 .map(|(_, r)| format!("{} {} {} {}", r.subject, r.predicate, r.object, r.rule))

@@ -982,17 +982,7 @@ MESH:D009599\tsodium nitroprusside\tbiolink:ChemicalEntity\t\t
     /// Each case: name, text of a one-section document, and its mentions as `text=IDs source`.
     fn check_documents(t: &Tagger, cases: &[(&str, &str, &[&str])]) {
         for (name, text, expected) in cases {
-            let doc = Document {
-                id: "t".into(),
-                ids: DocIds::default(),
-                source: "-".into(),
-                sections: vec![Section {
-                    kind: SectionKind::Abstract,
-                    label: None,
-                    text: (*text).into(),
-                }],
-            };
-            let got: Vec<String> = t.tag_document(&doc)[0]
+            let got: Vec<String> = t.tag_document(&Document::of_abstract(text))[0]
                 .iter()
                 .map(|m| {
                     assert_eq!(&text[m.span.clone()], m.text);

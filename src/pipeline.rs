@@ -86,3 +86,40 @@ impl Pipeline {
         AnnotatedDocument { doc, sections }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Pipeline;
+    use crate::model::Document;
+
+    /// Every stage slices text by byte offsets; white space of several bytes (real abstracts carry
+    /// U+2005 and U+00A0) must not land a slice inside a character. Each space of a sentence that
+    /// exercises the splitter, the abbreviation finder, the tagger and the rules is replaced in turn
+    /// by each wide space; every span found must fall on character boundaries.
+    #[test]
+    fn wide_white_space_anywhere() {
+        let p = Pipeline::embedded().unwrap();
+        let base = "Oxytocin (OXT) activates microglia, e.g. in mice. Cortisol (CORT) suppresses \
+                    OXT release via the HPA axis et al. Stress-induced depression (MDD) follows.";
+        let spaces: Vec<usize> = base.match_indices(' ').map(|(i, _)| i).collect();
+        for wide in ['\u{a0}', '\u{2005}', '\u{2009}', '\u{3000}'] {
+            for &at in &spaces {
+                let text = format!("{}{wide}{}", &base[..at], &base[at + 1..]);
+                let a = p.annotate(Document::of_abstract(&text));
+                let s = &a.sections[0];
+                let spans = s
+                    .sentences
+                    .iter()
+                    .map(|x| x.span.clone())
+                    .chain(s.mentions.iter().map(|m| m.span.clone()))
+                    .chain(s.relations.iter().map(|(_, r)| r.trigger_span.clone()));
+                for span in spans {
+                    assert!(
+                        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                        "{wide:?} at {at}: span {span:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -67,9 +67,12 @@ fn is_boundary(text: &str, i: usize) -> bool {
     }
     // The word before the period.
     let before = &text[..i];
+    // Past the whole separator: white space may be several bytes long (U+2005 in DrugProt).
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '[')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '[')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -101,6 +104,16 @@ mod tests {
     fn splitter_table() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("two", "One. Two.", &["One.", "Two."]),
+            (
+                "a stop after a word after a four-per-em space (U+2005)",
+                "Several\u{2005}derivatives. Then it falls.",
+                &["Several\u{2005}derivatives.", "Then it falls."],
+            ),
+            (
+                "an abbreviation after a no-break space",
+                "As Smith\u{a0}et\u{a0}al. Showed it.",
+                &["As Smith\u{a0}et\u{a0}al. Showed it."],
+            ),
             (
                 "eg",
                 "Cytokines, e.g. IL-6, rise. Then it falls.",

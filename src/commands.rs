@@ -737,6 +737,9 @@ fn eval_cmd(
         None => GoldFormat::detect(&bytes),
     };
     let gold = eval::gold::read(&name, &bytes, f)?;
+    if let Some(cut) = &gold.truncated {
+        eprintln!("mechkg: {cut}");
+    }
     if !gold.bad_offsets.is_empty() {
         eprintln!(
             "mechkg: {}: {} gold mention(s) whose offsets do not match the text, left out of the span scores; first ones:",

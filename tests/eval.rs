@@ -264,3 +264,59 @@ fn corpus_conventions_for_nested_names_and_gene_products() {
     assert_eq!(counts(&v, "mentions_strict", CHEM), (2, 0, 0));
     assert_eq!(counts(&v, "normalisation", None), (3, 0, 0));
 }
+
+#[test]
+fn drugprot_without_identifiers_scores_spans_and_folds_agonists() {
+    const GENE: Option<&str> = Some("biolink:GeneOrGeneProduct");
+    let v = eval_json("fixtures/eval/drugprot.bioc.xml");
+    assert_eq!(v["relation_scheme"], "drugprot");
+    assert_eq!(counts(&v, "mentions_strict", CHEM), (3, 0, 1));
+    // CRH is MeSH's hormone (a chemical citing HGNC): DrugProt files it under genes.
+    assert_eq!(counts(&v, "mentions_strict", GENE), (3, 0, 1));
+    // The identifier infon is the mention's text: no concept level.
+    assert!(v["levels"]["normalisation"].is_null(), "{}", v["levels"]);
+    // Arguments are the gold mentions their spans overlap; the substrate pair is not found.
+    assert_eq!(counts(&v, "relations", None), (3, 0, 1));
+    // The antagonist counts as an inhibitor, the activator matches; "binds" is a direct regulator,
+    // where the gold says agonist.
+    assert_eq!(counts(&v, "relations_typed", None), (2, 1, 2));
+    assert_eq!(counts(&v, "relations_typed", Some("INHIBITOR")), (1, 0, 0));
+    assert_eq!(counts(&v, "relations_typed", Some("ACTIVATOR")), (1, 0, 1));
+    assert_eq!(
+        counts(&v, "relations_typed", Some("DIRECT-REGULATOR")),
+        (0, 1, 0)
+    );
+    // The untyped passage is read as the abstract by `extract` too.
+    mechkg()
+        .args([
+            "extract",
+            "fixtures/eval/drugprot.bioc.xml",
+            "--format",
+            "tsv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "pmid:9000001\tabstract\t0\tMESH:D006854",
+        ))
+        .stdout(predicate::str::contains("\tbinds\tHGNC:7978\t"));
+}
+
+#[test]
+fn a_truncated_gold_file_scores_its_complete_documents_and_says_so() {
+    let path = "fixtures/eval/drugprot-truncated.bioc.xml";
+    let out = mechkg()
+        .args(["eval", path, "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        stderr.contains(&format!(
+            "mechkg: {path}:99: the file ends inside <text> of document 9000002 (truncated?)"
+        )),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_str(&common::stdout_ok(out, path)).unwrap();
+    assert_eq!(v["documents"], 1);
+    assert_eq!(counts(&v, "relations", None), (3, 0, 1));
+}

@@ -112,6 +112,8 @@ pub struct Gold {
     pub docs: Vec<GoldDoc>,
     /// Mentions whose offsets do not match the text: `file:line: doc start-end "gold" != "text"`.
     pub bad_offsets: Vec<String>,
+    /// A last document the file ends inside (a truncated copy), left out: `file:line: ...`.
+    pub truncated: Option<String>,
 }
 
 /// Reads a gold file whose bytes are given; `name` is used in messages.
@@ -122,9 +124,14 @@ pub fn read(name: &str, bytes: &[u8], format: GoldFormat) -> Result<Gold> {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         gold_err(name, line, "invalid UTF-8")
     })?;
+    let mut truncated = None;
     let mut docs = match format {
         GoldFormat::PubTator => pubtator(name, text)?,
-        GoldFormat::BiocXml => bioc_xml(name, text)?,
+        GoldFormat::BiocXml => {
+            let (docs, cut) = bioc_xml(name, text)?;
+            truncated = cut;
+            docs
+        }
         GoldFormat::BiocJson => bioc_json(name, text)?,
     };
     if docs.is_empty() {
@@ -164,6 +171,7 @@ pub fn read(name: &str, bytes: &[u8], format: GoldFormat) -> Result<Gold> {
         format,
         docs,
         bad_offsets,
+        truncated,
     })
 }
 
@@ -306,16 +314,14 @@ fn short(s: &str) -> String {
     out
 }
 
-/// The passage role of a BioC passage `type` infon; untyped passages are the title first, then
-/// abstract.
-fn passage_kind(infon: Option<&str>, index: usize) -> SectionKind {
+/// The passage role of a BioC passage `type` infon; an untyped passage is read as the abstract, as
+/// the input reader reads it (DrugProt's one passage holds title and abstract).
+fn passage_kind(infon: Option<&str>) -> SectionKind {
     match infon.map(str::to_lowercase).as_deref() {
         Some("title") | Some("front") => SectionKind::Title,
-        Some("abstract") | Some("abstract_title_1") => SectionKind::Abstract,
+        Some("abstract") | Some("abstract_title_1") | None => SectionKind::Abstract,
         Some("fig_caption") | Some("fig") => SectionKind::FigureLegend,
         Some(_) => SectionKind::Body,
-        None if index == 0 => SectionKind::Title,
-        None => SectionKind::Abstract,
     }
 }
 
@@ -447,8 +453,10 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
 
 /// BioC XML, read as a stream: `collection/document/{id, passage, relation}`,
 /// `passage/{infon, offset, text, annotation}`, `annotation/{infon, location, text}`,
-/// `relation/{infon, node}`.
-fn bioc_xml(name: &str, xml: &str) -> Result<Vec<GoldDoc>> {
+/// `relation/{infon, node}` (annotations and relations may sit in a passage's `sentence`s, as in
+/// DrugProt). A file that ends inside a document after complete ones (a truncated copy) gives the
+/// complete documents and a message naming the cut one; any other malformed XML is an error.
+fn bioc_xml(name: &str, xml: &str) -> Result<(Vec<GoldDoc>, Option<String>)> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
     // Line numbers by counting newlines since the last position asked (positions only grow).
@@ -613,10 +621,7 @@ fn bioc_xml(name: &str, xml: &str) -> Result<Vec<GoldDoc>> {
                             let offset = offset.ok_or_else(|| {
                                 gold_err(name, line_at(pos), "passage without an <offset>")
                             })?;
-                            let kind = passage_kind(
-                                infons.get("type").map(String::as_str),
-                                d.passages.len(),
-                            );
+                            let kind = passage_kind(infons.get("type").map(String::as_str));
                             d.passages.push(Passage {
                                 kind,
                                 offset,
@@ -647,13 +652,22 @@ fn bioc_xml(name: &str, xml: &str) -> Result<Vec<GoldDoc>> {
         }
     }
     if let Some(open) = path.last() {
+        let line = line_at(xml.len());
+        if let (Some(cut), false) = (doc.as_ref(), docs.is_empty()) {
+            let id = if cut.id.is_empty() { "?" } else { &cut.id };
+            let msg = format!(
+                "{name}:{line}: the file ends inside <{open}> of document {id} (truncated?); it is left out and the {} complete documents before it are scored",
+                docs.len()
+            );
+            return Ok((docs, Some(msg)));
+        }
         return Err(gold_err(
             name,
-            line_at(xml.len()),
+            line,
             format!("malformed XML: <{open}> is not closed at the end of the file"),
         ));
     }
-    Ok(docs)
+    Ok((docs, None))
 }
 
 #[derive(Deserialize)]
@@ -751,7 +765,7 @@ fn bioc_json(name: &str, text: &str) -> Result<Vec<GoldDoc>> {
         let mut refs = BTreeMap::new();
         for jp in jd.passages {
             let infons = json_infons(&jp.infons);
-            let kind = passage_kind(infons.get("type").map(String::as_str), doc.passages.len());
+            let kind = passage_kind(infons.get("type").map(String::as_str));
             doc.passages.push(Passage {
                 kind,
                 offset: jp.offset,

@@ -180,13 +180,15 @@ pub fn evaluate(pipeline: &Pipeline, gold: &Gold) -> Result<Report> {
             span_refs(&items.gold_spans),
             span_refs(&items.pred_spans),
         ),
-        (
+    ];
+    if scheme.has_identifiers() {
+        runs.push((
             "normalisation",
             score::concepts(&ids_g, &ids_p),
             id_refs(&items.gold_ids),
             id_refs(&items.pred_ids),
-        ),
-    ];
+        ));
+    }
     if scheme != Scheme::None {
         for (name, untyped) in [("relations", true), ("relations_typed", false)] {
             let pick = |v: &[(PairItem, Info)]| -> Vec<(PairItem, Info)> {
@@ -275,6 +277,11 @@ fn sentence_at(a: &AnnotatedDocument, section: Option<usize>, start: usize) -> S
         .map_or(String::new(), |s| text[s.span.clone()].to_string())
 }
 
+/// The key of a gold argument named by its text (DrugProt's `identifier` is the mention, lower-cased).
+fn name_key(text: &str) -> String {
+    format!("name:{}", text.trim().to_lowercase())
+}
+
 fn ids_text(ids: &BTreeSet<String>) -> String {
     ids.iter().cloned().collect::<Vec<_>>().join("|")
 }
@@ -332,7 +339,12 @@ fn collect_doc(
             .or_insert(ty.clone());
         // Each identifier of a composite entry ("breast and ovarian cancer", `D001943|D010051`) is a
         // concept of the document on its own, as the corpora and CDR's per-document measure count them.
-        for id in types::gold_id_groups(&m.ids, &ty) {
+        let ids = if scheme.has_identifiers() {
+            types::gold_id_groups(&m.ids, &ty)
+        } else {
+            BTreeSet::new()
+        };
+        for id in ids {
             let ids = BTreeSet::from([id]);
             if !seen_ids.insert((ty.clone(), ids.clone())) {
                 continue;
@@ -366,13 +378,17 @@ fn collect_doc(
                         .find_map(|p| id_type.get(p.trim()).cloned())
                 })
                 .unwrap_or_else(|| types::DISEASE.to_string());
-            types::gold_id_groups(arg, &ty)
+            if scheme.has_identifiers() {
+                types::gold_id_groups(arg, &ty)
+            } else {
+                BTreeSet::from([name_key(arg)])
+            }
         };
         let (ga, gb) = (group(&r.a, &r.a_type), group(&r.b, &r.b_type));
         if ga.is_empty() || gb.is_empty() {
             continue;
         }
-        for ty in [ANY, r.kind.as_str()] {
+        for ty in [ANY, scheme.gold_type(&r.kind)] {
             let key = (ty.to_string(), BTreeSet::from([ga.clone(), gb.clone()]));
             if seen_pairs.insert(key) {
                 items.gold_pairs.push((
@@ -442,6 +458,9 @@ fn collect_doc(
                 continue;
             }
             let c = &m.concepts[0];
+            if !scheme.has_identifiers() {
+                continue;
+            }
             if let Some(ty) = type_of(c) {
                 if seen_concepts.insert(c.clone()) {
                     let ids = types::concept_ids(vocab, c);
@@ -468,7 +487,18 @@ fn collect_doc(
         return;
     }
     let mut seen_rel: BTreeSet<(String, BTreeSet<String>)> = BTreeSet::new();
-    for (section, result) in a.doc.sections.iter().zip(&a.sections) {
+    // Without gold identifiers, an argument is the gold mention its span overlaps.
+    let gold_name_at = |passage: usize, span: &crate::model::Span| -> Option<String> {
+        g.mentions
+            .iter()
+            .find(|m| {
+                m.span
+                    .as_ref()
+                    .is_some_and(|(p, s)| *p == passage && s.start < span.end && span.start < s.end)
+            })
+            .map(|m| name_key(&m.ids))
+    };
+    for (si, (section, result)) in a.doc.sections.iter().zip(&a.sections).enumerate() {
         for (sent, r) in &result.relations {
             if r.negated || r.subject == r.object {
                 continue;
@@ -480,9 +510,17 @@ fn collect_doc(
                 continue;
             }
             let sentence = section.text[result.sentences[*sent].span.clone()].to_string();
+            let argument = |curie: &str, span: &crate::model::Span| {
+                if scheme.has_identifiers() {
+                    return types::concept_ids(vocab, curie);
+                }
+                let key = gold_name_at(passage_of[si], span)
+                    .unwrap_or_else(|| format!("unannotated:{curie}"));
+                BTreeSet::from([key])
+            };
             let (a_ids, b_ids) = (
-                types::concept_ids(vocab, &r.subject),
-                types::concept_ids(vocab, &r.object),
+                argument(&r.subject, &r.subject_span),
+                argument(&r.object, &r.object_span),
             );
             let typed = scheme.relation_type(r.predicate, Some(ts), Some(to));
             for ty in [Some(ANY), typed].into_iter().flatten() {

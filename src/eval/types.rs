@@ -6,14 +6,14 @@
 //!
 //! | corpus type names | Biolink type scored | mechkg categories counted as it |
 //! |---|---|---|
-//! | Chemical, ChemicalEntity, Drug | `biolink:ChemicalEntity` | ChemicalEntity, SmallMolecule, MolecularEntity, Drug |
+//! | Chemical, ChemicalEntity, Drug, CHEMICAL | `biolink:ChemicalEntity` | ChemicalEntity, SmallMolecule, MolecularEntity, Drug |
 //! | Disease, DiseaseOrPhenotypicFeature, SpecificDisease, DiseaseClass, Modifier, CompositeMention | `biolink:DiseaseOrPhenotypicFeature` | Disease, PhenotypicFeature, Behavior |
-//! | Gene, GeneOrGeneProduct, Protein | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
+//! | Gene, GeneOrGeneProduct, Protein, GENE, GENE-Y, GENE-N | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
 //! | CellLine | `biolink:CellLine` | — |
 //! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
 //! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | — |
 //!
-//! Against BioRED, which files gene products under genes, a chemical concept that cites an HGNC gene
+//! Against BioRED and DrugProt, which file gene products under genes, a chemical concept that cites an HGNC gene
 //! (MeSH's Insulin) is scored as a gene when the gold annotates genes ([`scored_type`]); BC5CDR marks
 //! such hormones as chemicals.
 //!
@@ -53,6 +53,14 @@
 //! | BioRED | binds | Bind |
 //! | BioRED | regulates, associated_with | Association |
 //! | BC5CDR | causes, increases, with a chemical subject and a disease object | CID |
+//! | DrugProt | activates | ACTIVATOR (and AGONIST, AGONIST-ACTIVATOR) |
+//! | DrugProt | inhibits | INHIBITOR (and ANTAGONIST, AGONIST-INHIBITOR) |
+//! | DrugProt | increases, decreases | INDIRECT-UPREGULATOR, INDIRECT-DOWNREGULATOR |
+//! | DrugProt | binds | DIRECT-REGULATOR |
+//!
+//! DrugProt's mentions carry no database identifier (its `identifier` infon is the mention's text):
+//! against it concepts are not scored, and a predicted relation's argument is the gold mention its
+//! span overlaps; DrugProt's SUBSTRATE, PRODUCT-OF and PART-OF count in the untyped score only.
 //!
 //! Other predicates (releases, crosses, expressed_in, located_in) have no corpus type: they count in
 //! the untyped pair score only. Negated relations are not predictions; hedged ones are.
@@ -71,7 +79,7 @@ pub const VARIANT: &str = "biolink:SequenceVariant";
 pub const TYPES: &[(&str, &[&str], &[&str])] = &[
     (
         CHEMICAL,
-        &["Chemical", "ChemicalEntity", "Drug"],
+        &["Chemical", "ChemicalEntity", "Drug", "CHEMICAL"],
         &[
             "biolink:ChemicalEntity",
             "biolink:SmallMolecule",
@@ -97,7 +105,14 @@ pub const TYPES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         GENE,
-        &["Gene", "GeneOrGeneProduct", "Protein"],
+        &[
+            "Gene",
+            "GeneOrGeneProduct",
+            "Protein",
+            "GENE",
+            "GENE-Y",
+            "GENE-N",
+        ],
         &[
             "biolink:Gene",
             "biolink:Protein",
@@ -233,6 +248,23 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
     out
 }
 
+/// DrugProt's relation types (BioCreative VII), which choose [`Scheme::DrugProt`].
+const DRUGPROT_TYPES: &[&str] = &[
+    "INHIBITOR",
+    "ACTIVATOR",
+    "AGONIST",
+    "ANTAGONIST",
+    "AGONIST-ACTIVATOR",
+    "AGONIST-INHIBITOR",
+    "DIRECT-REGULATOR",
+    "INDIRECT-UPREGULATOR",
+    "INDIRECT-DOWNREGULATOR",
+    "SUBSTRATE",
+    "PRODUCT-OF",
+    "SUBSTRATE_PRODUCT-OF",
+    "PART-OF",
+];
+
 /// How mechkg predicates map onto a corpus's relation types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {
@@ -240,21 +272,45 @@ pub enum Scheme {
     Cdr,
     /// BioRED: correlation, association, binding... types.
     BioRed,
+    /// DrugProt: chemical–gene mechanisms (inhibitor, activator, agonist, regulators...), whose
+    /// mentions carry no database identifier.
+    DrugProt,
     /// The gold has no relations: relations are not scored.
     None,
 }
 
 impl Scheme {
-    /// `Cdr` when the gold has `CID` relations, `BioRed` when it has any other, else `None`.
+    /// `Cdr` when the gold has `CID` relations, `DrugProt` when it has DrugProt's, `BioRed` when it
+    /// has any other, else `None`.
     pub fn of_gold<'a>(kinds: impl IntoIterator<Item = &'a str>) -> Scheme {
         let mut scheme = Scheme::None;
         for k in kinds {
             if k == "CID" {
                 return Scheme::Cdr;
             }
+            if DRUGPROT_TYPES.contains(&k) {
+                return Scheme::DrugProt;
+            }
             scheme = Scheme::BioRed;
         }
         scheme
+    }
+
+    /// Whether the gold's identifier field names a concept. DrugProt's `identifier` infon is the
+    /// mention's own text, lower-cased: its concepts are not scored, and a predicted relation's
+    /// arguments take the identifier of the gold mention their span overlaps.
+    pub fn has_identifiers(self) -> bool {
+        self != Scheme::DrugProt
+    }
+
+    /// The relation type a gold type is scored as. mechkg has no agonist or antagonist predicate:
+    /// DrugProt's agonists count as activators and its antagonists as inhibitors.
+    pub fn gold_type(self, kind: &str) -> &str {
+        match (self, kind) {
+            (Scheme::DrugProt, "AGONIST" | "AGONIST-ACTIVATOR") => "ACTIVATOR",
+            (Scheme::DrugProt, "ANTAGONIST" | "AGONIST-INHIBITOR") => "INHIBITOR",
+            _ => kind,
+        }
     }
 
     /// Whether the corpus annotates a chemical named inside a longer name of something else
@@ -266,13 +322,14 @@ impl Scheme {
     /// Whether the corpus annotates a gene product that is also a chemical (a peptide hormone such
     /// as insulin or prolactin) as a gene. BioRED does; BC5CDR annotates it as a chemical.
     pub fn files_gene_products_as_genes(self) -> bool {
-        self == Scheme::BioRed
+        matches!(self, Scheme::BioRed | Scheme::DrugProt)
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scheme::Cdr => "bc5cdr",
             Scheme::BioRed => "biored",
+            Scheme::DrugProt => "drugprot",
             Scheme::None => "none",
         }
     }
@@ -298,6 +355,14 @@ impl Scheme {
                 Regulates | AssociatedWith => Some("Association"),
                 Releases | Crosses | ExpressedIn | LocatedIn => None,
             },
+            Scheme::DrugProt => match p {
+                Activates => Some("ACTIVATOR"),
+                Inhibits => Some("INHIBITOR"),
+                Increases => Some("INDIRECT-UPREGULATOR"),
+                Decreases => Some("INDIRECT-DOWNREGULATOR"),
+                Binds => Some("DIRECT-REGULATOR"),
+                _ => None,
+            },
         }
     }
 
@@ -307,6 +372,7 @@ impl Scheme {
         match self {
             Scheme::None => false,
             Scheme::Cdr => (a == CHEMICAL && b == DISEASE) || (a == DISEASE && b == CHEMICAL),
+            Scheme::DrugProt => (a == CHEMICAL && b == GENE) || (a == GENE && b == CHEMICAL),
             Scheme::BioRed => true,
         }
     }

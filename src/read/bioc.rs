@@ -88,10 +88,12 @@ fn document(
     let mut sections = Vec::new();
     let (mut abstract_label, mut body_label) = (None, None);
     for p in passages {
+        // A passage without a type (DrugProt's, which holds title and abstract) is read as the
+        // abstract: a plain paragraph of body text would be left out by the default sections.
         let kind = p
             .infon("type")
             .or_else(|| p.infon("section_type"))
-            .unwrap_or("paragraph")
+            .unwrap_or("abstract")
             .to_lowercase();
         let text = p.text.trim_end().to_string();
         let heading = Some(super::collapse(&text)).filter(|t| !t.is_empty());

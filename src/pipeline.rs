@@ -4,11 +4,10 @@
 use crate::extract::comention;
 use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
-use crate::model::{AnnotatedDocument, Document, Mention, MentionSource, SectionResult, Sentence};
+use crate::model::{AnnotatedDocument, Document, SectionResult, Sentence};
 use crate::split::sentences;
 use crate::tag::Tagger;
 use crate::vocab::Vocabulary;
-use std::borrow::Cow;
 
 /// A vocabulary with its compiled tagger and rules: build once, share across threads.
 pub struct Pipeline {
@@ -52,22 +51,11 @@ impl Pipeline {
                     .into_iter()
                     .map(|span| Sentence { span })
                     .collect();
-                // Nested mentions name a chemical inside a longer name: not an argument of its own.
-                let arguments: Cow<[Mention]> =
-                    if mentions.iter().any(|m| m.source == MentionSource::Nested) {
-                        Cow::Owned(
-                            mentions
-                                .iter()
-                                .filter(|m| m.source != MentionSource::Nested)
-                                .cloned()
-                                .collect(),
-                        )
-                    } else {
-                        Cow::Borrowed(&mentions)
-                    };
+                // Nested mentions are not arguments of their own (the extractor reads the outer
+                // name), except a target named inside a role's name ("COX" in "COX inhibitor").
                 let relations =
                     self.extractor
-                        .extract(&section.text, &sentences, &arguments, &self.vocab);
+                        .extract(&section.text, &sentences, &mentions, &self.vocab);
                 SectionResult {
                     sentences,
                     mentions,

@@ -414,15 +414,24 @@ fn collect_doc(
         let passage = passage_of[si];
         for m in &result.mentions {
             // A corpus that annotates the longer name only (BioRED) has no mention for a chemical
-            // nested in a name of a type it annotates ("insulin" in "insulin receptor"), but does
-            // have one in a name it does not annotate ("glucose" in "glucose metabolism").
+            // nested in a name of a type it annotates ("insulin" in "insulin receptor"), nor for a
+            // target nested in a drug class it annotates as a chemical ("ACE" in "ACE inhibitors"),
+            // but does have one in a name it does not annotate ("glucose" in "glucose metabolism").
+            let target = m.concepts.iter().any(|c| type_of(c) == Some(types::GENE));
+            let annotated_outer = |c: &String| {
+                type_of(c).is_some()
+                    || (target
+                        && vocab
+                            .get(c)
+                            .is_some_and(|c| c.category == "biolink:ChemicalRole"))
+            };
             if m.source == MentionSource::Nested
                 && !scheme.annotates_nested_names()
                 && result.mentions.iter().any(|o| {
                     o.source != MentionSource::Nested
                         && o.span.start <= m.span.start
                         && m.span.end <= o.span.end
-                        && o.concepts.iter().any(|c| type_of(c).is_some())
+                        && o.concepts.iter().any(annotated_outer)
                 })
             {
                 continue;

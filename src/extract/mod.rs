@@ -23,7 +23,7 @@
 pub mod comention;
 pub mod rules;
 
-use crate::model::{Mention, Predicate, Relation, Sentence, Span};
+use crate::model::{Mention, MentionSource, Predicate, Relation, Sentence, Span};
 use crate::vocab::{ArgType, Vocabulary};
 use rules::{Control, Frame, Order, Rule, RuleSet};
 use std::collections::{HashMap, HashSet};
@@ -37,6 +37,8 @@ struct Item {
     ent: Option<usize>,
     /// The first mention of a compound entity item ("desipramine" in "desipramine toxicity").
     lead: Option<usize>,
+    /// The target named inside a role's name ("COX" in "COX inhibitor"): a nested gene mention.
+    target: Option<usize>,
 }
 
 impl Item {
@@ -84,6 +86,9 @@ pub struct Extractor {
     rules: RuleSet,
     /// First word of a form → (rule, form) pairs.
     index: HashMap<String, Vec<(usize, usize)>>,
+    /// The one-word forms of `role` rules ("inhibitor", "agonist"): the head of "COX inhibitors",
+    /// whose first word is then no argument of another verb.
+    role_nouns: HashSet<String>,
 }
 
 impl Extractor {
@@ -94,7 +99,22 @@ impl Extractor {
                 index.entry(form[0].clone()).or_default().push((ri, fi));
             }
         }
-        Extractor { rules, index }
+        let role_nouns = rules
+            .rules
+            .iter()
+            .filter(|r| r.frame == Frame::Role)
+            .flat_map(|r| {
+                r.forms
+                    .iter()
+                    .filter(|f| f.len() == 1)
+                    .map(|f| f[0].clone())
+            })
+            .collect();
+        Extractor {
+            rules,
+            index,
+            role_nouns,
+        }
     }
 
     /// "these hormones": a generic plural after a demonstrative refers back, even when the vocabulary
@@ -197,21 +217,37 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
             {
                 let m = &mentions[mi];
                 // A compound: this mention right after another entity, joined by a space or hyphen.
+                // Not after a role's name: "the COX inhibitor indomethacin" is the role, then its
+                // agent.
                 let joined = out.last().is_some_and(|last| {
                     last.ent.is_some()
+                        && last.target.is_none()
                         && text[last.span.end..p].chars().all(|c| c == ' ' || c == '-')
                 });
+                let target = if crate::tag::is_role_name(&m.text) {
+                    (mi + 1..mentions.len())
+                        .take_while(|&k| mentions[k].span.start < m.span.end)
+                        .filter(|&k| {
+                            mentions[k].source == MentionSource::Nested
+                                && types[k] == Some(ArgType::Gene)
+                        })
+                        .last()
+                } else {
+                    None
+                };
                 if joined {
                     let last = out.last_mut().unwrap();
                     last.span.end = m.span.end;
                     last.lead = last.lead.or(last.ent);
                     last.ent = Some(mi);
+                    last.target = target;
                 } else {
                     out.push(Item {
                         span: m.span.clone(),
                         text: String::new(),
                         ent: Some(mi),
                         lead: None,
+                        target,
                     });
                 }
                 p = m.span.end;
@@ -236,6 +272,7 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 text: text[p..end].to_lowercase(),
                 ent: None,
                 lead: None,
+                target: None,
             });
             p = end;
         } else {
@@ -245,6 +282,7 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 text: c.to_string(),
                 ent: None,
                 lead: None,
+                target: None,
             });
             p = end;
         }
@@ -422,7 +460,7 @@ impl SentenceCtx<'_> {
             }
             Frame::Noun => self.noun_context(i, len),
             Frame::Induced => self.induced_head(i).is_some(),
-            Frame::Between | Frame::Prep | Frame::Onset => true,
+            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role => true,
         }
     }
 
@@ -431,6 +469,23 @@ impl SentenceCtx<'_> {
         let mut triggers: Vec<(usize, usize, usize)> = Vec::new(); // (item, rule, len)
         let mut i = 0;
         while i < self.items.len() {
+            // A role's name with its target inside ("COX inhibitor") is the trigger of the role
+            // rule whose form is its last word.
+            if let (Some(ent), Some(_)) = (self.items[i].ent, self.items[i].target) {
+                let noun = self.mentions[ent]
+                    .text
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if let Some(ri) = self.ex.rules.rules.iter().position(|r| {
+                    r.frame == Frame::Role && r.forms.iter().any(|f| f.len() == 1 && f[0] == noun)
+                }) {
+                    triggers.push((i, ri, 1));
+                }
+                i += 1;
+                continue;
+            }
             let forms = self.forms_at(i);
             let mut step = 1;
             for (ri, len) in forms {
@@ -470,7 +525,9 @@ impl SentenceCtx<'_> {
                 }
                 continue;
             };
-            let negated = (neg_from..at).any(|k| self.in_set(k, &self.lex().negations));
+            // "not only ... but also" affirms.
+            let negated = (neg_from..at)
+                .any(|k| self.in_set(k, &self.lex().negations) && self.word(k + 1) != Some("only"));
             let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
             let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
                 let m = &subj.members;
@@ -537,6 +594,13 @@ impl SentenceCtx<'_> {
             }
         }
         out
+    }
+
+    /// Whether the entity at `k` only modifies a role noun after it ("COX" in "COX inhibitors"):
+    /// the phrase names the inhibitors, so the entity is no subject or object of another trigger.
+    fn modifies_role(&self, k: usize) -> bool {
+        self.word(k + 1)
+            .is_some_and(|w| self.ex.role_nouns.contains(w))
     }
 
     /// The drug of a compound that names too much of it ("desipramine toxicity", "a disulfiram
@@ -628,6 +692,75 @@ impl SentenceCtx<'_> {
                 let agent = self.agent(rule, theme_end, verbs)?;
                 let (s, o) = orient(rule.order, agent, theme);
                 Some((s, o, "", false, near))
+            }
+            Frame::Role => {
+                // The target: a name right before the noun ("the 5-lipoxygenase inhibitor", over an
+                // abbreviation in parentheses: "cyclooxygenase (COX) inhibitor"), or after "of".
+                let mut np_start = at;
+                let target = if let Some(t) = self.items[at].target {
+                    Some(Group::single(at, t))
+                } else if at > 0 && self.items[at - 1].ent.is_some() {
+                    np_start = at - 1;
+                    Some(self.extend_left(at - 1))
+                } else if at > 3
+                    && self.items[at - 1].text == ")"
+                    && self.items[at - 3].text == "("
+                    && self.items[at - 4].ent.is_some()
+                {
+                    np_start = at - 4;
+                    Some(self.extend_left(at - 4))
+                } else {
+                    None
+                };
+                let (target, np_end) = match target {
+                    Some(t) => {
+                        np_start = t.first;
+                        (t, after)
+                    }
+                    None if self.word(after) == Some("of") => {
+                        let (t, _) = self.right_group(after + 1, 2, verbs)?;
+                        let end = t.last + 1;
+                        (t, end)
+                    }
+                    None => return None,
+                };
+                // The agent: right after the noun ("inhibitor diethylcarbamazine"), or the name
+                // the noun phrase is set beside ("acetazolamide, a specific inhibitor of",
+                // "clonidine (non-selective agonist") or said of ("indomethacin is an activator").
+                if np_end == after && self.items.get(after).is_some_and(|it| it.ent.is_some()) {
+                    return Some((self.extend_right(after), target, "", false, at));
+                }
+                let lex = self.lex();
+                let mut k = np_start;
+                let mut mods = 0;
+                while k > 0
+                    && mods < 4
+                    && self.word(k - 1) != Some("as")
+                    && (self.is_modifier(k - 1) || self.in_set(k - 1, &lex.determiners))
+                {
+                    k -= 1;
+                    mods += 1;
+                }
+                // Over "not", "also", "only" to the copula: "is not only an activator of".
+                while k > 0
+                    && (self.in_set(k - 1, &lex.negations)
+                        || (self.in_set(k - 1, &lex.skip)
+                            && !BE.contains(&self.word(k - 1).unwrap_or(""))))
+                {
+                    k -= 1;
+                }
+                let before = k.checked_sub(1)?;
+                let agent = match self.word(before) {
+                    Some("," | "(") if before > 0 && self.items[before - 1].ent.is_some() => {
+                        self.extend_left(before - 1)
+                    }
+                    Some(w) if BE.contains(&w) || w == "as" => {
+                        self.left_group(before + 1, 3, verbs)?
+                    }
+                    _ => return None,
+                };
+                let neg_from = agent.last + 1;
+                Some((agent, target, "", false, neg_from))
             }
             Frame::Onset => {
                 // "developed acute hepatitis ... after X"; or, when a preposition or the end of
@@ -778,7 +911,7 @@ impl SentenceCtx<'_> {
                 return self
                     .items
                     .get(j)
-                    .filter(|it| it.ent.is_some())
+                    .filter(|it| it.ent.is_some() && !self.modifies_role(j))
                     .map(|_| self.extend_right(j));
             }
             k += 1;
@@ -901,6 +1034,9 @@ impl SentenceCtx<'_> {
         while k < self.items.len() {
             let it = &self.items[k];
             if it.ent.is_some() {
+                if self.modifies_role(k) {
+                    return None;
+                }
                 return Some((self.extend_right(k), flip));
             }
             if self.is_break(k) || verbs.contains(&k) {
@@ -941,6 +1077,9 @@ impl SentenceCtx<'_> {
             k -= 1;
             let it = &self.items[k];
             if it.ent.is_some() {
+                if self.modifies_role(k) {
+                    return None;
+                }
                 return Some(self.extend_left(k));
             }
             if self.is_break(k) || verbs.contains(&k) {
@@ -1110,6 +1249,11 @@ MESH:D001241\tAspirin\tbiolink:ChemicalEntity\t\t
 MESH:D064420\tDrug-Related Side Effects and Adverse Reactions\tbiolink:Disease\ttoxicity\t
 MESH:D062787\tDrug Overdose\tbiolink:Disease\toverdose\t
 MESH:D017180\tTachycardia, Ventricular\tbiolink:Disease\tventricular tachycardia\t
+MESH:D016861\tCyclooxygenase Inhibitors\tbiolink:ChemicalRole\tCOX inhibitor|COX inhibitors\t
+FPLX:COX\tCOX\tbiolink:Gene\t\t
+HGNC:8529\tOXTR\tbiolink:Gene\t\t
+MESH:D007213\tIndomethacin\tbiolink:ChemicalEntity\t\t
+MESH:D010146\tPain\tbiolink:Disease\t\t
 ";
 
     /// Each case: name, sentence, and the relations expected as `subject predicate object rule`.
@@ -1120,10 +1264,49 @@ MESH:D017180\tTachycardia, Ventricular\tbiolink:Disease\tventricular tachycardia
             let got: Vec<String> = p.annotate(Document::of_abstract(text)).sections[0]
                 .relations
                 .iter()
-                .map(|(_, r)| format!("{} {} {} {}", r.subject, r.predicate, r.object, r.rule))
+                .map(|(_, r)| {
+                    let neg = if r.negated { " negated" } else { "" };
+                    format!("{} {} {} {}{neg}", r.subject, r.predicate, r.object, r.rule)
+                })
                 .collect();
             assert_eq!(&got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_role_name_names_its_target() {
+        check(&[
+            (
+                "the role's name, then its agent",
+                "The COX inhibitor indomethacin was given.",
+                &["MESH:D007213 inhibits FPLX:COX inhibitor-of"],
+            ),
+            (
+                "in apposition",
+                "Indomethacin, a COX inhibitor, was given.",
+                &["MESH:D007213 inhibits FPLX:COX inhibitor-of"],
+            ),
+            (
+                "after a copula",
+                "Indomethacin is not only a COX inhibitor.",
+                &["MESH:D007213 inhibits FPLX:COX inhibitor-of"],
+            ),
+            (
+                "the class acts; its target does not",
+                "COX inhibitors reduce pain.",
+                &["MESH:D016861 treats MESH:D010146 decrease"],
+            ),
+            (
+                "negated",
+                "Indomethacin is not a COX inhibitor.",
+                &["MESH:D007213 inhibits FPLX:COX inhibitor-of negated"],
+            ),
+            (
+                "a gene before a role noun modifies it: no subject",
+                "OXTR antagonists reduce pain.",
+                &[],
+            ),
+        ]);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub enum Frame {
     /// developed), and the drug the clause says was taken (`after the infusion of X`, `during X
     /// therapy`, `while receiving X`): `he developed Y after X`, `Y developed during X treatment`.
     Onset,
+    /// A noun naming what an agent does to a target: `X, a selective inhibitor of Y`, `the Y
+    /// inhibitor X`, `X (a Y agonist)`, `X is an activator of Y`.
+    Role,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]

@@ -182,6 +182,29 @@ fn scan(original: &str, skip: &[Span], automata: &[&Automaton]) -> Vec<(Span, us
     out
 }
 
+/// Nouns of pharmacological roles whose modifier names the target: the last word of a role's name
+/// ("cyclooxygenase 2 inhibitor", "orexin receptor antagonists"). The relation rules of frame
+/// `role` read the same nouns.
+const ROLE_NOUNS: &[&str] = &[
+    "inhibitor",
+    "inhibitors",
+    "antagonist",
+    "antagonists",
+    "blocker",
+    "blockers",
+    "agonist",
+    "agonists",
+    "activator",
+    "activators",
+];
+
+/// Whether a name ends with a role noun.
+pub fn is_role_name(text: &str) -> bool {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
 /// A compiled tagger for one vocabulary.
 pub struct Tagger {
     ci: Automaton,
@@ -191,6 +214,9 @@ pub struct Tagger {
     chemical: HashSet<String>,
     /// Diseases and phenotypes: the mentions whose head a coordination may share.
     disease: HashSet<String>,
+    /// Genes, proteins and their families: the targets nested in a role's name ("COX" in "COX
+    /// inhibitor").
+    gene: HashSet<String>,
     /// Number of distinct patterns, for reports.
     pub pattern_count: usize,
 }
@@ -356,12 +382,19 @@ impl Tagger {
             .filter(|c| matches!(c.arg_type(), ArgType::Disease | ArgType::Phenotype))
             .map(|c| c.id.clone())
             .collect();
+        let gene = vocab
+            .concepts()
+            .iter()
+            .filter(|c| c.arg_type() == ArgType::Gene)
+            .map(|c| c.id.clone())
+            .collect();
         Tagger {
             ci,
             cs,
             ids,
             chemical,
             disease,
+            gene,
             pattern_count,
         }
     }
@@ -396,6 +429,7 @@ impl Tagger {
     /// names found, the longest ones are kept.
     fn nested(&self, mentions: &[Mention]) -> Vec<Mention> {
         let chemical = |id: &String| self.chemical.contains(id.as_str());
+        let gene = |id: &String| self.gene.contains(id.as_str());
         let mut out = Vec::new();
         for m in mentions {
             if m.source != MentionSource::Vocab
@@ -404,6 +438,9 @@ impl Tagger {
             {
                 continue;
             }
+            // A role's name also names its target: "COX" in "COX inhibitor", "orexin receptor" in
+            // "orexin receptor antagonists".
+            let role = is_role_name(&m.text);
             let words_end = m.text.char_indices().filter_map(|(i, c)| {
                 let next = m.text[i + c.len_utf8()..].chars().next();
                 (is_word_char(c) && next.is_some_and(|n| !is_word_char(n)))
@@ -412,13 +449,16 @@ impl Tagger {
             let mut inner: Vec<Mention> = Vec::new();
             for end in words_end {
                 for found in self.tag(&m.text[..end], &[]) {
-                    if found.concepts.iter().all(chemical)
-                        && !inner.iter().any(|i| i.span == found.span)
-                    {
+                    let kind_ok = found.concepts.iter().all(chemical)
+                        || (role && found.concepts.iter().all(gene));
+                    if kind_ok && !inner.iter().any(|i| i.span == found.span) {
                         inner.push(found);
                     }
                 }
             }
+            // The longest of each kind: a role's target does not hide the chemical inside it
+            // ("angiotensin II" in "angiotensin II type 1 receptor blocker").
+            let is_chemical = |x: &Mention| x.concepts.iter().all(chemical);
             let keep: Vec<&Mention> = inner
                 .iter()
                 .filter(|a| {
@@ -426,6 +466,7 @@ impl Tagger {
                         b.span.len() > a.span.len()
                             && b.span.start <= a.span.start
                             && a.span.end <= b.span.end
+                            && is_chemical(a) == is_chemical(b)
                     })
                 })
                 .collect();

@@ -727,8 +727,19 @@ impl SentenceCtx<'_> {
                 // The agent: right after the noun ("inhibitor diethylcarbamazine"), or the name
                 // the noun phrase is set beside ("acetazolamide, a specific inhibitor of",
                 // "clonidine (non-selective agonist") or said of ("indomethacin is an activator").
-                if np_end == after && self.items.get(after).is_some_and(|it| it.ent.is_some()) {
-                    return Some((self.extend_right(after), target, "", false, at));
+                // After the noun: "inhibitor diethylcarbamazine", "the 5-HT3 antagonist,
+                // ondansetron", "FASN inhibitors such as orlistat and quercetin".
+                let agent_at = match (self.word(np_end), self.word(np_end + 1)) {
+                    _ if self.items.get(np_end).is_some_and(|it| it.ent.is_some()) => Some(np_end),
+                    (Some(","), _) => Some(np_end + 1),
+                    (Some("such"), Some("as")) => Some(np_end + 2),
+                    (Some("including"), _) => Some(np_end + 1),
+                    _ => None,
+                };
+                if let Some(k) = agent_at.filter(|&k| {
+                    self.items.get(k).is_some_and(|it| it.ent.is_some()) && !self.modifies_role(k)
+                }) {
+                    return Some((self.extend_right(k), target, "", false, at));
                 }
                 let lex = self.lex();
                 let mut k = np_start;
@@ -750,9 +761,21 @@ impl SentenceCtx<'_> {
                     k -= 1;
                 }
                 let before = k.checked_sub(1)?;
+                // "NS-398, a selective cyclooxygenase-2 inhibitor", also after the name's
+                // abbreviation: "N-[...]-methanesulfonamide (NS-398), a selective ...".
+                let named = |j: usize| -> Option<usize> {
+                    if self.items.get(j)?.ent.is_some() {
+                        return Some(j);
+                    }
+                    (self.word(j) == Some(")")
+                        && j >= 2
+                        && self.word(j - 2) == Some("(")
+                        && self.items[j - 1].ent.is_some())
+                    .then(|| j - 1)
+                };
                 let agent = match self.word(before) {
-                    Some("," | "(") if before > 0 && self.items[before - 1].ent.is_some() => {
-                        self.extend_left(before - 1)
+                    Some("," | "(") if before > 0 && named(before - 1).is_some() => {
+                        self.extend_left(named(before - 1)?)
                     }
                     Some(w) if BE.contains(&w) || w == "as" => {
                         self.left_group(before + 1, 3, verbs)?

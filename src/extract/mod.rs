@@ -174,7 +174,13 @@ impl Extractor {
             {
                 continue;
             }
-            let mut items = items(text, sentence.span.clone(), mentions, &types);
+            let mut items = items(
+                text,
+                sentence.span.clone(),
+                mentions,
+                &types,
+                &self.rules.lexicon.carriers,
+            );
             self.mark_anaphors(&mut items, mentions);
             let mut ctx = SentenceCtx {
                 ex: self,
@@ -201,7 +207,13 @@ impl Extractor {
 }
 
 /// Splits a sentence into items; unambiguous mentions become entities, adjacent ones a compound.
-fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]) -> Vec<Item> {
+fn items(
+    text: &str,
+    span: Span,
+    mentions: &[Mention],
+    types: &[Option<ArgType>],
+    carriers: &HashSet<String>,
+) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut mi = mentions.partition_point(|m| m.span.start < span.start);
     let mut p = span.start;
@@ -238,9 +250,14 @@ fn items(text: &str, span: Span, mentions: &[Mention], types: &[Option<ArgType>]
                 if joined {
                     let last = out.last_mut().unwrap();
                     last.span.end = m.span.end;
-                    last.lead = last.lead.or(last.ent);
-                    last.ent = Some(mi);
-                    last.target = target;
+                    // "PPARalpha mRNA": the carrier of a gene's expression leaves the gene the head.
+                    let carried = carriers.contains(&m.text.to_lowercase())
+                        && last.ent.is_some_and(|e| types[e] == Some(ArgType::Gene));
+                    if !carried {
+                        last.lead = last.lead.or(last.ent);
+                        last.ent = Some(mi);
+                        last.target = target;
+                    }
                 } else {
                     out.push(Item {
                         span: m.span.clone(),
@@ -594,6 +611,30 @@ impl SentenceCtx<'_> {
             }
         }
         out
+    }
+
+    /// The gene whose expression the carrier entity at `k` stands for: "mRNA (levels|abundance|
+    /// expression) of X", within two words before "of".
+    fn carried_gene(&self, k: usize) -> Option<usize> {
+        let m = self.items[k].ent?;
+        if !self
+            .lex()
+            .carriers
+            .contains(&self.mentions[m].text.to_lowercase())
+        {
+            return None;
+        }
+        let of = (k + 1..(k + 4).min(self.items.len())).find(|&j| self.word(j) == Some("of"))?;
+        if (k + 1..of).any(|j| !self.items[j].is_word()) {
+            return None;
+        }
+        let g = self.past_modifiers(of + 1);
+        (self
+            .items
+            .get(g)?
+            .ent
+            .is_some_and(|e| self.types[e] == Some(ArgType::Gene)))
+        .then_some(g)
     }
 
     /// Whether the entity at `k` only modifies a role noun after it ("COX" in "COX inhibitors"):
@@ -1060,6 +1101,10 @@ impl SentenceCtx<'_> {
                 if self.modifies_role(k) {
                     return None;
                 }
+                // "the mRNA levels of FAS": the gene after the carrier's "of".
+                if let Some(g) = self.carried_gene(k) {
+                    return Some((self.extend_right(g), flip));
+                }
                 return Some((self.extend_right(k), flip));
             }
             if self.is_break(k) || verbs.contains(&k) {
@@ -1277,6 +1322,7 @@ FPLX:COX\tCOX\tbiolink:Gene\t\t
 HGNC:8529\tOXTR\tbiolink:Gene\t\t
 MESH:D007213\tIndomethacin\tbiolink:ChemicalEntity\t\t
 MESH:D010146\tPain\tbiolink:Disease\t\t
+MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
 ";
 
     /// Each case: name, sentence, and the relations expected as `subject predicate object rule`.
@@ -1328,6 +1374,27 @@ MESH:D010146\tPain\tbiolink:Disease\t\t
                 "a gene before a role noun modifies it: no subject",
                 "OXTR antagonists reduce pain.",
                 &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_carrier_of_expression_stands_for_its_gene() {
+        check(&[
+            (
+                "the gene before the carrier is the head",
+                "Indomethacin increased COX mRNA.",
+                &["MESH:D007213 increases FPLX:COX increase"],
+            ),
+            (
+                "the gene after the carrier's of",
+                "Indomethacin reduced the mRNA levels of COX.",
+                &["MESH:D007213 decreases FPLX:COX decrease"],
+            ),
+            (
+                "no gene: the carrier stays",
+                "Indomethacin reduced the mRNA levels.",
+                &["MESH:D007213 decreases MESH:D012333 decrease"],
             ),
         ]);
     }

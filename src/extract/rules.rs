@@ -116,6 +116,9 @@ struct RawLexicon {
     /// Optional, as `resolutions`.
     #[serde(default)]
     excesses: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    carriers: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -149,6 +152,9 @@ pub struct Lexicon {
     /// Heads naming too much of a drug ("toxicity", "overdose"): "desipramine toxicity" as the
     /// subject of a relation stands for the drug.
     pub excesses: HashSet<String>,
+    /// Words for the molecule that carries a gene's expression ("mRNA", "transcript"): "PPARalpha
+    /// mRNA" and "the mRNA levels of FAS" name the gene.
+    pub carriers: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -258,6 +264,7 @@ impl RuleSet {
             exposures: set(l.exposures),
             resolutions: set(l.resolutions),
             excesses: set(l.excesses),
+            carriers: set(l.carriers),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

@@ -861,6 +861,15 @@ impl SentenceCtx<'_> {
                 {
                     flip = !flip;
                 }
+                // "Monoacylglycerol lipase inhibition increases corticosterone": what the subject's
+                // loss does, the subject does the other way.
+                if rule.order == Order::Forward
+                    && !subj.anaphora
+                    && subj.last + 1 < at
+                    && self.in_set(subj.last + 1, &self.lex().losses)
+                {
+                    flip = !flip;
+                }
                 let (s, o) = orient(rule.order, subj, obj);
                 Some((s, o, how, flip, neg_from))
             }
@@ -1395,6 +1404,22 @@ MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
                 "no gene: the carrier stays",
                 "Indomethacin reduced the mRNA levels.",
                 &["MESH:D007213 decreases MESH:D012333 decrease"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_subject_s_loss_acts_the_other_way() {
+        check(&[
+            (
+                "inhibition of the subject",
+                "COX inhibition increases pain.",
+                &["FPLX:COX treats MESH:D010146 increase+flip"],
+            ),
+            (
+                "not a drug's withdrawal",
+                "Indomethacin withdrawal increases pain.",
+                &["MESH:D007213 causes MESH:D010146 increase"],
             ),
         ]);
     }

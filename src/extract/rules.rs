@@ -119,6 +119,9 @@ struct RawLexicon {
     /// Optional, as `resolutions`.
     #[serde(default)]
     carriers: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    losses: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -155,6 +158,9 @@ pub struct Lexicon {
     /// Words for the molecule that carries a gene's expression ("mRNA", "transcript"): "PPARalpha
     /// mRNA" and "the mRNA levels of FAS" name the gene.
     pub carriers: HashSet<String>,
+    /// Nouns of a subject's loss ("MGLL inhibition", "OXTR deficiency"): what the loss does, the
+    /// subject does the other way.
+    pub losses: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -265,6 +271,7 @@ impl RuleSet {
             resolutions: set(l.resolutions),
             excesses: set(l.excesses),
             carriers: set(l.carriers),
+            losses: set(l.losses),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

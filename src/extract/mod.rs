@@ -489,12 +489,7 @@ impl SentenceCtx<'_> {
             // A role's name with its target inside ("COX inhibitor") is the trigger of the role
             // rule whose form is its last word.
             if let (Some(ent), Some(_)) = (self.items[i].ent, self.items[i].target) {
-                let noun = self.mentions[ent]
-                    .text
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                let noun = crate::tag::last_word(&self.mentions[ent].text);
                 if let Some(ri) = self.ex.rules.rules.iter().position(|r| {
                     r.frame == Frame::Role && r.forms.iter().any(|f| f.len() == 1 && f[0] == noun)
                 }) {
@@ -737,39 +732,36 @@ impl SentenceCtx<'_> {
             Frame::Role => {
                 // The target: a name right before the noun ("the 5-lipoxygenase inhibitor", over an
                 // abbreviation in parentheses: "cyclooxygenase (COX) inhibitor"), or after "of".
-                let mut np_start = at;
                 let target = if let Some(t) = self.items[at].target {
                     Some(Group::single(at, t))
                 } else if at > 0 && self.items[at - 1].ent.is_some() {
-                    np_start = at - 1;
                     Some(self.extend_left(at - 1))
                 } else if at > 3
                     && self.items[at - 1].text == ")"
                     && self.items[at - 3].text == "("
                     && self.items[at - 4].ent.is_some()
                 {
-                    np_start = at - 4;
                     Some(self.extend_left(at - 4))
                 } else {
                     None
                 };
-                let (target, np_end) = match target {
+                // The noun phrase's first item and the item after it.
+                let (target, np_start, np_end) = match target {
                     Some(t) => {
-                        np_start = t.first;
-                        (t, after)
+                        let first = t.first;
+                        (t, first, after)
                     }
                     None if self.word(after) == Some("of") => {
                         let (t, _) = self.right_group(after + 1, 2, verbs)?;
                         let end = t.last + 1;
-                        (t, end)
+                        (t, at, end)
                     }
                     None => return None,
                 };
-                // The agent: right after the noun ("inhibitor diethylcarbamazine"), or the name
-                // the noun phrase is set beside ("acetazolamide, a specific inhibitor of",
-                // "clonidine (non-selective agonist") or said of ("indomethacin is an activator").
-                // After the noun: "inhibitor diethylcarbamazine", "the 5-HT3 antagonist,
-                // ondansetron", "FASN inhibitors such as orlistat and quercetin".
+                // The agent: after the noun phrase ("inhibitor diethylcarbamazine", "the 5-HT3
+                // antagonist, ondansetron", "FASN inhibitors such as orlistat"), or the name it is
+                // set beside ("acetazolamide, a specific inhibitor of", "clonidine (non-selective
+                // agonist") or said of ("indomethacin is an activator").
                 let agent_at = match (self.word(np_end), self.word(np_end + 1)) {
                     _ if self.items.get(np_end).is_some_and(|it| it.ent.is_some()) => Some(np_end),
                     (Some(","), _) => Some(np_end + 1),
@@ -1349,6 +1341,26 @@ MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
                 .collect();
             assert_eq!(&got, expected, "{name}");
         }
+    }
+
+    /// The tagger nests a target in the names that end with one of its role nouns; the rules of
+    /// frame `role` must read exactly those nouns.
+    #[test]
+    fn role_rules_read_the_tagger_s_role_nouns() {
+        let rules = RuleSet::embedded().unwrap();
+        let mut forms: Vec<String> = rules
+            .rules
+            .iter()
+            .filter(|r| r.frame == super::Frame::Role)
+            .flat_map(|r| r.forms.iter().map(|f| f.join(" ")))
+            .collect();
+        forms.sort_unstable();
+        let mut nouns: Vec<String> = crate::tag::ROLE_NOUNS
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        nouns.sort_unstable();
+        assert_eq!(forms, nouns);
     }
 
     #[test]

@@ -185,7 +185,7 @@ fn scan(original: &str, skip: &[Span], automata: &[&Automaton]) -> Vec<(Span, us
 /// Nouns of pharmacological roles whose modifier names the target: the last word of a role's name
 /// ("cyclooxygenase 2 inhibitor", "orexin receptor antagonists"). The relation rules of frame
 /// `role` read the same nouns.
-const ROLE_NOUNS: &[&str] = &[
+pub(crate) const ROLE_NOUNS: &[&str] = &[
     "inhibitor",
     "inhibitors",
     "antagonist",
@@ -198,11 +198,17 @@ const ROLE_NOUNS: &[&str] = &[
     "activators",
 ];
 
-/// Whether a name ends with a role noun.
-pub fn is_role_name(text: &str) -> bool {
+/// The last word of a name, lower-cased.
+pub fn last_word(text: &str) -> String {
     text.rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a name ends with a role noun.
+pub fn is_role_name(text: &str) -> bool {
+    ROLE_NOUNS.contains(&last_word(text).as_str())
 }
 
 /// A compiled tagger for one vocabulary.

@@ -268,7 +268,7 @@ fn corpus_conventions_for_nested_names_and_gene_products() {
 #[test]
 fn drugprot_without_identifiers_scores_spans_and_folds_agonists() {
     const GENE: Option<&str> = Some("biolink:GeneOrGeneProduct");
-    let v = eval_json("fixtures/eval/drugprot.bioc.xml");
+    let v = eval_json("fixtures/eval/chemical-gene.bioc.xml");
     assert_eq!(v["relation_scheme"], "drugprot");
     assert_eq!(counts(&v, "mentions_strict", CHEM), (3, 0, 1));
     // CRH is MeSH's hormone (a chemical citing HGNC): DrugProt files it under genes.
@@ -290,7 +290,7 @@ fn drugprot_without_identifiers_scores_spans_and_folds_agonists() {
     mechkg()
         .args([
             "extract",
-            "fixtures/eval/drugprot.bioc.xml",
+            "fixtures/eval/chemical-gene.bioc.xml",
             "--format",
             "tsv",
         ])
@@ -304,7 +304,7 @@ fn drugprot_without_identifiers_scores_spans_and_folds_agonists() {
 
 #[test]
 fn a_truncated_gold_file_scores_its_complete_documents_and_says_so() {
-    let path = "fixtures/eval/drugprot-truncated.bioc.xml";
+    let path = "fixtures/eval/chemical-gene-truncated.bioc.xml";
     let out = mechkg()
         .args(["eval", path, "--format", "json"])
         .output()

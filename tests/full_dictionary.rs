@@ -285,7 +285,7 @@ fn frequent_tags_in_medline_are_reviewed_names() {
 const CDR: &str = "bc5cdr/CDR_DevelopmentSet.PubTator.txt";
 const BIORED: &str = "biored/Dev.PubTator";
 const NCBI: &str = "ncbi-disease/NCBIdevelopset_corpus.txt";
-/// DrugProt's one split, held out (BioC XML, cut inside its last document).
+/// DrugProt's one split (BioC XML, cut inside its last document).
 const DRUGPROT: &str = "drugprot/train.bioc.xml";
 const CHEM: &str = "biolink:ChemicalEntity";
 const DIS: &str = "biolink:DiseaseOrPhenotypicFeature";

@@ -236,17 +236,14 @@ fn items(
                         && last.target.is_none()
                         && text[last.span.end..p].chars().all(|c| c == ' ' || c == '-')
                 });
-                let target = if crate::tag::is_role_name(&m.text) {
-                    (mi + 1..mentions.len())
-                        .take_while(|&k| mentions[k].span.start < m.span.end)
-                        .filter(|&k| {
-                            mentions[k].source == MentionSource::Nested
-                                && types[k] == Some(ArgType::Gene)
-                        })
-                        .last()
-                } else {
-                    None
-                };
+                let target = (mi + 1..mentions.len())
+                    .take_while(|&k| mentions[k].span.start < m.span.end)
+                    .filter(|&k| {
+                        mentions[k].source == MentionSource::Nested
+                            && types[k] == Some(ArgType::Gene)
+                    })
+                    .last()
+                    .filter(|_| crate::tag::is_role_name(&m.text));
                 if joined {
                     let last = out.last_mut().unwrap();
                     last.span.end = m.span.end;
@@ -433,14 +430,27 @@ impl SentenceCtx<'_> {
         if i < 2 || self.word(i - 1) != Some("-") {
             return None;
         }
-        let mut k = i - 2;
-        if self.items[k].text == ")" {
-            let open = (k.saturating_sub(4)..k)
-                .rev()
-                .find(|&j| self.items[j].text == "(")?;
-            k = open.checked_sub(1)?;
-        }
+        let k = self.over_abbreviation(i - 2)?;
         self.items[k].ent.is_some().then_some(k)
+    }
+
+    /// The item before a parenthesised abbreviation that ends at `k` ("sodium nitroprusside (SNP)",
+    /// "cyclooxygenase (COX)"), or `k` itself when no parenthesis closes there.
+    fn over_abbreviation(&self, k: usize) -> Option<usize> {
+        if self.items[k].text != ")" {
+            return Some(k);
+        }
+        let open = (k.saturating_sub(4)..k)
+            .rev()
+            .find(|&j| self.items[j].text == "(")?;
+        open.checked_sub(1)
+    }
+
+    /// Whether the item at `e` is a noun of taking a drug followed by the preposition that leads to
+    /// the drug ("therapy with", "the infusion of", "exposure to").
+    fn leads_to_drug(&self, e: usize) -> bool {
+        self.in_set(e, &self.lex().exposures)
+            && matches!(self.word(e + 1), Some("with" | "of" | "to"))
     }
 
     /// Whether the trigger at `i` is read in `rule`'s frame here.
@@ -490,9 +500,17 @@ impl SentenceCtx<'_> {
             // rule whose form is its last word.
             if let (Some(ent), Some(_)) = (self.items[i].ent, self.items[i].target) {
                 let noun = crate::tag::last_word(&self.mentions[ent].text);
-                if let Some(ri) = self.ex.rules.rules.iter().position(|r| {
-                    r.frame == Frame::Role && r.forms.iter().any(|f| f.len() == 1 && f[0] == noun)
-                }) {
+                let rule = self
+                    .ex
+                    .index
+                    .get(&noun)
+                    .into_iter()
+                    .flatten()
+                    .find(|&&(ri, fi)| {
+                        let r = &self.ex.rules.rules[ri];
+                        r.frame == Frame::Role && r.forms[fi].len() == 1
+                    });
+                if let Some(&(ri, _)) = rule {
                     triggers.push((i, ri, 1));
                 }
                 i += 1;
@@ -612,15 +630,13 @@ impl SentenceCtx<'_> {
     /// expression) of X", within two words before "of".
     fn carried_gene(&self, k: usize) -> Option<usize> {
         let m = self.items[k].ent?;
-        if !self
-            .lex()
-            .carriers
-            .contains(&self.mentions[m].text.to_lowercase())
-        {
-            return None;
-        }
         let of = (k + 1..(k + 4).min(self.items.len())).find(|&j| self.word(j) == Some("of"))?;
-        if (k + 1..of).any(|j| !self.items[j].is_word()) {
+        if (k + 1..of).any(|j| !self.items[j].is_word())
+            || !self
+                .lex()
+                .carriers
+                .contains(&self.mentions[m].text.to_lowercase())
+        {
             return None;
         }
         let g = self.past_modifiers(of + 1);
@@ -732,18 +748,14 @@ impl SentenceCtx<'_> {
             Frame::Role => {
                 // The target: a name right before the noun ("the 5-lipoxygenase inhibitor", over an
                 // abbreviation in parentheses: "cyclooxygenase (COX) inhibitor"), or after "of".
-                let target = if let Some(t) = self.items[at].target {
-                    Some(Group::single(at, t))
-                } else if at > 0 && self.items[at - 1].ent.is_some() {
-                    Some(self.extend_left(at - 1))
-                } else if at > 3
-                    && self.items[at - 1].text == ")"
-                    && self.items[at - 3].text == "("
-                    && self.items[at - 4].ent.is_some()
-                {
-                    Some(self.extend_left(at - 4))
-                } else {
-                    None
+                let before_noun = at
+                    .checked_sub(1)
+                    .and_then(|k| self.over_abbreviation(k))
+                    .filter(|&k| self.items[k].ent.is_some());
+                let target = match (self.items[at].target, before_noun) {
+                    (Some(t), _) => Some(Group::single(at, t)),
+                    (None, Some(k)) => Some(self.extend_left(k)),
+                    (None, None) => None,
                 };
                 // The noun phrase's first item and the item after it.
                 let (target, np_start, np_end) = match target {
@@ -991,9 +1003,7 @@ impl SentenceCtx<'_> {
         let lex = self.lex();
         let mut words = 0;
         for e in from..self.items.len() {
-            if self.in_set(e, &lex.exposures)
-                && matches!(self.word(e + 1), Some("with" | "of" | "to"))
-            {
+            if self.leads_to_drug(e) {
                 return Some(e);
             }
             if self.items[e].text == "." {
@@ -1010,8 +1020,8 @@ impl SentenceCtx<'_> {
 
     /// The nearest list of the clause, searched rightward from `from` (or leftward from just before
     /// it), that the text says was taken: after a word of timing or taking ("after", "during",
-    /// "while receiving", "treated with"), after a noun of taking and its preposition ("the
-    /// infusion of"), or before such a noun ("danazol treatment"). Not after a word of stopping
+    /// "while receiving"), after a noun of taking and its preposition ("the infusion of"), or
+    /// before such a noun ("danazol treatment"). Not after a word of stopping
     /// ("withdrawal of"), nor across a clause break other than "while" or a semicolon.
     fn exposed_drug(&self, from: usize, rightward: bool) -> Option<Group> {
         // Not "treated with" nor "given": after the onset they name the disease's treatment.
@@ -1050,9 +1060,7 @@ impl SentenceCtx<'_> {
                     .collect::<Vec<_>>();
                 let stopped = before.iter().any(|&j| self.in_set(j, &lex.reversers));
                 let taken_before = before.iter().any(|&j| {
-                    self.word(j).is_some_and(|w| TAKING.contains(&w))
-                        || (self.in_set(j, &lex.exposures)
-                            && matches!(self.word(j + 1), Some("of" | "with" | "to")))
+                    self.word(j).is_some_and(|w| TAKING.contains(&w)) || self.leads_to_drug(j)
                 });
                 let taken_after = self.in_set(group.last + 1, &lex.exposures);
                 if !stopped && (taken_before || taken_after) {
@@ -1113,9 +1121,7 @@ impl SentenceCtx<'_> {
             }
             let w = it.text.as_str();
             // "therapy with X", "exposure to X": the preposition leads to the drug taken.
-            let exposure = matches!(w, "with" | "of" | "to")
-                && k > 0
-                && self.word(k - 1).is_some_and(|p| lex.exposures.contains(p));
+            let exposure = k > 0 && self.leads_to_drug(k - 1);
             if !exposure
                 && (lex.stop_prepositions.contains(w)
                     || matches!(w, "that" | "which" | "who" | "whom" | "whose"))

@@ -175,6 +175,12 @@ impl Concept {
     pub fn arg_type(&self) -> ArgType {
         ArgType::of_category(&self.category)
     }
+
+    /// A pharmacological class (MeSH D27, ChEBI roles): it acts as its members do in relations, but
+    /// names no substance of its own.
+    pub fn is_chemical_role(&self) -> bool {
+        self.category == "biolink:ChemicalRole"
+    }
 }
 
 /// A loaded, layered vocabulary.

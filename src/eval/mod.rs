@@ -420,10 +420,7 @@ fn collect_doc(
             let target = m.concepts.iter().any(|c| type_of(c) == Some(types::GENE));
             let annotated_outer = |c: &String| {
                 type_of(c).is_some()
-                    || (target
-                        && vocab
-                            .get(c)
-                            .is_some_and(|c| c.category == "biolink:ChemicalRole"))
+                    || (target && vocab.get(c).is_some_and(|c| c.is_chemical_role()))
             };
             if m.source == MentionSource::Nested
                 && !scheme.annotates_nested_names()

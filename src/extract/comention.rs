@@ -43,7 +43,7 @@ fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<&'a str> {
     let takes_part = matches!(
         c.arg_type(),
         ArgType::Chemical | ArgType::Gene | ArgType::Disease | ArgType::Phenotype
-    ) && c.category != "biolink:ChemicalRole";
+    ) && !c.is_chemical_role();
     takes_part.then_some(m.concepts[0].as_str())
 }
 

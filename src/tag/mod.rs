@@ -379,7 +379,7 @@ impl Tagger {
         let chemical = vocab
             .concepts()
             .iter()
-            .filter(|c| c.arg_type() == ArgType::Chemical && c.category != "biolink:ChemicalRole")
+            .filter(|c| c.arg_type() == ArgType::Chemical && !c.is_chemical_role())
             .map(|c| c.id.clone())
             .collect();
         let disease = vocab

@@ -34,6 +34,9 @@ pub enum Frame {
     /// A noun naming what an agent does to a target: `X, a selective inhibitor of Y`, `the Y
     /// inhibitor X`, `X (a Y agonist)`, `X is an activator of Y`.
     Role,
+    /// A drug's side effects and the list that names them: `side effects of X include Y and Z`,
+    /// `the adverse events after X were Y`, `X side effects such as Y`.
+    Effects,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
@@ -200,6 +203,29 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
 }
 
+/// A form's words as the extractor's items split a sentence: runs of letters and digits, and each
+/// other character apart ("side-effects" is `side`, `-`, `effects`).
+fn form_words(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in form.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if !c.is_whitespace() {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
 fn set(words: Vec<String>) -> HashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
@@ -294,11 +320,7 @@ impl RuleSet {
             rules.push(Rule {
                 predicate: pred(&r.predicate, &r.id)?,
                 frame: r.frame,
-                forms: r
-                    .forms
-                    .iter()
-                    .map(|f| f.split_whitespace().map(str::to_lowercase).collect())
-                    .collect(),
+                forms: r.forms.iter().map(|f| form_words(f)).collect(),
                 order: r.order,
                 control: r.control,
                 agent: r.agent.iter().map(|a| a.to_lowercase()).collect(),
@@ -311,5 +333,26 @@ impl RuleSet {
             });
         }
         Ok(RuleSet { lexicon, rules })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_words;
+
+    /// A form is split as the extractor splits a sentence, so "side-effects" matches the items
+    /// `side`, `-`, `effects`.
+    #[test]
+    fn forms_split_like_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("activates", &["activates"]),
+            ("Side Effects of", &["side", "effects", "of"]),
+            ("side-effects", &["side", "-", "effects"]),
+            ("  act   on ", &["act", "on"]),
+            ("5-HT release", &["5", "-", "ht", "release"]),
+        ];
+        for (form, expected) in cases {
+            assert_eq!(form_words(form), *expected, "{form:?}");
+        }
     }
 }

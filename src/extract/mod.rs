@@ -104,6 +104,9 @@ pub struct Extractor {
     /// The one-word forms of `role` rules ("inhibitor", "agonist"): the head of "COX inhibitors",
     /// whose first word is then no argument of another verb.
     role_nouns: HashSet<String>,
+    /// First words of the `effects` rules' longer forms ("adverse", "toxic"): adjectives that stay
+    /// modifiers, although a form starts with them ("any undesirable effect on" is a noun phrase).
+    adjectives: HashSet<String>,
 }
 
 impl Extractor {
@@ -125,10 +128,17 @@ impl Extractor {
                     .map(|f| f[0].clone())
             })
             .collect();
+        let adjectives = rules
+            .rules
+            .iter()
+            .filter(|r| r.frame == Frame::Effects)
+            .flat_map(|r| r.forms.iter().filter(|f| f.len() > 1).map(|f| f[0].clone()))
+            .collect();
         Extractor {
             rules,
             index,
             role_nouns,
+            adjectives,
         }
     }
 
@@ -394,7 +404,7 @@ impl SentenceCtx<'_> {
             && !lex.negations.contains(w)
             && !lex.coordinators.contains(w)
             && !matches!(w, "of" | "to" | "that" | "which" | "who" | "whom" | "whose")
-            && !self.ex.index.contains_key(w)
+            && (!self.ex.index.contains_key(w) || self.ex.adjectives.contains(w))
     }
 
     fn is_coordinator(&self, i: usize) -> bool {
@@ -502,7 +512,9 @@ impl SentenceCtx<'_> {
             }
             Frame::Noun => self.noun_context(i, len),
             Frame::Induced => self.induced_head(i).is_some(),
-            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role | Frame::Effects => true,
+            // "adverse effects on blood glucose" is what `effect on` reads.
+            Frame::Effects => !matches!(self.word(i + len), Some("on" | "upon")),
+            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role => true,
         }
     }
 
@@ -544,7 +556,12 @@ impl SentenceCtx<'_> {
         let verb_at: HashSet<usize> = triggers
             .iter()
             .filter(|(_, ri, _)| {
-                matches!(self.ex.rules.rules[*ri].frame, Frame::Verb | Frame::Fixed)
+                // A side effect's noun heads what follows it: "prevent complications of diabetes"
+                // prevents the complications, so a search does not run past it.
+                matches!(
+                    self.ex.rules.rules[*ri].frame,
+                    Frame::Verb | Frame::Fixed | Frame::Effects
+                )
             })
             .map(|t| t.0)
             .collect();
@@ -884,8 +901,8 @@ impl SentenceCtx<'_> {
                     }
                     linked = true;
                 }
-                if linked {
-                    let (list, flip) = self.right_group(k, 4, verbs)?;
+                if let Some((list, flip)) = linked.then(|| self.right_group(k, 4, verbs)).flatten()
+                {
                     return Some((drug, list, "", flip, at.saturating_sub(2)));
                 }
                 // "Y is a known complication of X", "Y, a side effect of X": the disease the

@@ -955,7 +955,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 if flags and not old[1]:
                     old[1] = flags
         # strength of a claim to a name: 7 pinned label, 6 pinned name, 5 label or approved symbol,
-        # 2 own synonym or merged label/symbol, 1 merged synonym
+        # 3 merged approved symbol (a gene's symbol beats another gene's alias: "EPO" is
+        # erythropoietin, whose HGNC record joined MeSH's heading, not an alias of EPX or TIMP1),
+        # 2 own synonym or merged label, 1 merged synonym
         add(label, "", 7 if canon in pins else 5)
         for n, fl in pin_names.get(canon, []):
             add(n, fl, 6)
@@ -964,7 +966,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 if m == canon:
                     add(n, fl, 5 if role in ("label", "symbol") else 2)
                 else:
-                    add(n, fl, 2 if role in ("label", "symbol") else 1)
+                    add(n, fl, 3 if role == "symbol" else 2 if role == "label" else 1)
         xrefs = set()
         for m in members:
             if m != canon:

@@ -144,6 +144,14 @@ class BuildFullVocab(unittest.TestCase):
         self.assertIn("kept by HGNC:11892", self.dropped_reason("FPLX:TNF", "TNF")[0])
         self.assertIn("TNF{abbr}", self.rows["HGNC:11892"]["names"])
 
+    def test_a_merged_approved_symbol_beats_another_gene_s_alias(self):
+        # HGNC's EPO joins MeSH's Erythropoietin (mesh_mappings.tsv); EPX and TIMP1 list "EPO" as an
+        # alias. The approved symbol wins, though merged into a MeSH heading.
+        self.assertIn("EPO{abbr}", self.rows["MESH:D004921"]["names"])
+        self.assertNotIn("EPO{abbr}", self.rows["HGNC:3423"]["names"])
+        self.assertNotIn("EPO{abbr}", self.rows["HGNC:11820"]["names"])
+        self.assertIn("kept by MESH:D004921", self.dropped_reason("HGNC:3423", "EPO")[0])
+
     def test_mesh_proteins_and_enzymes_are_proteins(self):
         # beta Catenin (D12.776 only) and L-Lactate Dehydrogenase (D08.811) are gene products; Cytokines
         # are proteins and peptides (D12.644), and peptides stay chemicals.

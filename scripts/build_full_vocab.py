@@ -203,6 +203,8 @@ FAMILY_MEMBERS = defaultdict(list)
 SALTS = defaultdict(list)
 # ChEBI anions and the acids they are the conjugate bases of (CHEBI:24996 lactate -> lactic acid).
 CONJUGATE_ACIDS = defaultdict(list)
+# HGNC genes with a protein product: the genes papers name a human form of ("hOGG1").
+PROTEIN_CODING = set()
 # The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
 # matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
 GRADED = ("broad", "close", "narrow")
@@ -335,6 +337,8 @@ def read_hgnc(path, src, rep, english):
                         rep.drop("hgnc", cu, a, f"English word ({role} symbol)")
                         continue
                     rec.names.append((a, "abbr", role))
+            if r.get("Locus type") == "gene with protein product":
+                PROTEIN_CODING.add(cu)
             if r.get("NCBI Gene ID(supplied by NCBI)"):
                 rec.extra_xrefs.append("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
             for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):
@@ -580,6 +584,17 @@ def symbol_variants(name, english, case=True, hyphen=True):
     if hyphen and m:
         out.append(f"{m.group('letters')}-{m.group('number')}")
     return out
+
+
+HUMAN_BASE = re.compile(r"^[A-Z][A-Z0-9-]{2,5}$")
+
+
+def human_variant(name):
+    """A human gene as papers name it: "OGG1" -> "hOGG1", "OAT1" -> "hOAT1", "TERT" -> "hTERT" (case-
+    sensitive; three to six characters after the "h", the first a capital letter). None otherwise."""
+    if not HUMAN_BASE.match(name) or sum(ch.isalpha() for ch in name) < 2:
+        return None
+    return "h" + name
 
 
 def ion_names(symbol, charge):
@@ -991,6 +1006,12 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
 
     # ---------------- variants
     table = var.get("spelling", [])
+    # Every name any concept has, for the variants that must not shadow one ("hERG" is KCNH2's HERG,
+    # not "h" + ERG).
+    taken = defaultdict(set)
+    for cu, c in concepts.items():
+        for n in c["names"]:
+            taken[n.lower()].add(cu)
     for cu, c in concepts.items():
         extra = []
         for n, (s, fl) in list(c["names"].items()):
@@ -1009,6 +1030,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 # would make "Rac", which texts use for the RAC1 GTPase).
                 for v in symbol_variants(n, english, var.get("symbol_case", True) and s >= 5,
                                          var.get("symbol_hyphen", True)):
+                    extra.append((v, "abbr", 1))
+                human = var.get("symbol_human", False) and any(m in PROTEIN_CODING for m in c["members"])
+                v = human_variant(n) if human else None
+                if v and taken.get(v.lower(), {cu}) <= {cu}:
                     extra.append((v, "abbr", 1))
         for v, fl, s in extra:
             if len(v) >= lo and v not in c["names"]:

@@ -152,6 +152,18 @@ class BuildFullVocab(unittest.TestCase):
         self.assertNotIn("EPO{abbr}", self.rows["HGNC:11820"]["names"])
         self.assertIn("kept by MESH:D004921", self.dropped_reason("HGNC:3423", "EPO")[0])
 
+    def test_human_form_of_a_gene_symbol(self):
+        # "hOGG1" names OGG1 (whose alias HOGG1 differs only in case); "hERG" stays KCNH2's alias
+        # HERG and is no name of ERG; AKT1's symbol and its alias RAC get one, and a name of more than
+        # six characters after the "h" gets none.
+        self.assertIn("hOGG1{abbr}", self.rows["HGNC:8125"]["names"])
+        self.assertNotIn("hERG{abbr}", self.rows["HGNC:3446"]["names"])
+        self.assertIn("HERG{abbr}", self.rows["HGNC:6251"]["names"])
+        self.assertIn("hAKT1{abbr}", self.rows["HGNC:391"]["names"])
+        self.assertEqual(bfv.human_variant("TAF-IBETA"), None)
+        self.assertEqual(bfv.human_variant("OGG1"), "hOGG1")
+        self.assertEqual(bfv.human_variant("Bax"), None)
+
     def test_mesh_proteins_and_enzymes_are_proteins(self):
         # beta Catenin (D12.776 only) and L-Lactate Dehydrogenase (D08.811) are gene products; Cytokines
         # are proteins and peptides (D12.644), and peptides stay chemicals.

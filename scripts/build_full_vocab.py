@@ -205,6 +205,8 @@ SALTS = defaultdict(list)
 CONJUGATE_ACIDS = defaultdict(list)
 # HGNC genes with a protein product: the genes papers name a human form of ("hOGG1").
 PROTEIN_CODING = set()
+# An HGNC name "<X> proto-oncogene" (not "... proto-oncogene 1" nor "... like"): X has a c- form.
+PROTO_ONCOGENE = re.compile(r"^([A-Za-z0-9]+) proto-oncogene(?:,|$)")
 # The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
 # matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
 GRADED = ("broad", "close", "narrow")
@@ -339,6 +341,11 @@ def read_hgnc(path, src, rep, english):
                     rec.names.append((a, "abbr", role))
             if r.get("Locus type") == "gene with protein product":
                 PROTEIN_CODING.add(cu)
+                # The cellular homologue of a viral oncogene, as papers name it: "MET proto-oncogene,
+                # receptor tyrosine kinase" is c-Met (any case: c-MET, c-met).
+                m = PROTO_ONCOGENE.match(name)
+                if m:
+                    rec.names.append(("c-" + m.group(1), "", "alias"))
             if r.get("NCBI Gene ID(supplied by NCBI)"):
                 rec.extra_xrefs.append("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
             for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):

@@ -164,6 +164,13 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(bfv.human_variant("OGG1"), "hOGG1")
         self.assertEqual(bfv.human_variant("Bax"), None)
 
+    def test_c_form_of_a_proto_oncogene(self):
+        # "MET proto-oncogene, receptor tyrosine kinase" is c-Met, in any case; "ABL proto-oncogene 1"
+        # names one of two ABL genes and gets no generated c- form (its own alias c-ABL stays).
+        self.assertIn("c-MET", self.rows["HGNC:7029"]["names"])
+        self.assertNotIn("c-ABL", self.rows["HGNC:76"]["names"])
+        self.assertIn("c-ABL{abbr}", self.rows["HGNC:76"]["names"])
+
     def test_mesh_proteins_and_enzymes_are_proteins(self):
         # beta Catenin (D12.776 only) and L-Lactate Dehydrogenase (D08.811) are gene products; Cytokines
         # are proteins and peptides (D12.644), and peptides stay chemicals.

@@ -502,7 +502,9 @@ def read_vocab_tsv(path):
     """A mechkg vocabulary: [(curie, label, category, [(name, flags)], [xrefs])]."""
     rows = []
     header = False
-    for line in open(path, encoding="utf-8"):
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for line in lines:
         line = line.rstrip("\n")
         if not line or line.startswith("#"):
             continue

@@ -872,7 +872,7 @@ impl SentenceCtx<'_> {
                 let disease = if intransitive {
                     // "After injection of X, bradycardia and cardiac arrest occurred": the comma
                     // after a fronted exposure joins no list.
-                    self.trailing_kind(self.left_group(at, 3, verbs)?)
+                    self.of_one_kind(self.left_group(at, 3, verbs)?, true)
                 } else {
                     self.right_group(after, 3, verbs)?.0
                 };
@@ -1313,7 +1313,7 @@ impl SentenceCtx<'_> {
                     .filter(|&k| self.items[k].ent.is_some()),
             };
             if let Some(h) = head {
-                return Some((self.trailing_kind(self.extend_left(h)), after));
+                return Some((self.of_one_kind(self.extend_left(h), true), after));
             }
         }
         let from = match (self.word(after), self.word(after + 1)) {
@@ -1329,7 +1329,7 @@ impl SentenceCtx<'_> {
             e = self.past_modifiers(self.exposure_of(from)? + 2);
         }
         self.items.get(e)?.ent?;
-        let drug = self.leading_kind(self.extend_right(e));
+        let drug = self.of_one_kind(self.extend_right(e), false);
         let mut end = drug.last + 1;
         while self.in_set(end, &self.lex().exposures) || self.word(end) == Some("alone") {
             end += 1;
@@ -1337,37 +1337,29 @@ impl SentenceCtx<'_> {
         Some((drug, end))
     }
 
-    /// The members at the end of a list that are of its last member's kind: a list read leftward
-    /// across a comma may have taken in a name of another kind that ends a fronted phrase.
-    fn trailing_kind(&self, g: Group) -> Group {
-        let kind = self.types[*g.members.last().unwrap()];
-        let Some(cut) = g.members.iter().rposition(|&m| self.types[m] != kind) else {
-            return g;
+    /// The members at one end of a list (its end or its start) that are of that member's kind: a
+    /// list read across a comma may take in a name of another kind ("After injection of X,
+    /// bradycardia and cardiac arrest occurred"; "side effects of lithium, such as polyuria").
+    fn of_one_kind(&self, g: Group, at_end: bool) -> Group {
+        let m = &g.members;
+        let kind = self.types[if at_end { m[m.len() - 1] } else { m[0] }];
+        let same = |e: &&usize| self.types[**e] == kind;
+        let members: Vec<usize> = if at_end {
+            let n = m.iter().rev().take_while(same).count();
+            m[m.len() - n..].to_vec()
+        } else {
+            m.iter().take_while(same).copied().collect()
         };
-        let members = g.members[cut + 1..].to_vec();
-        let first = (g.first..=g.last)
-            .find(|&k| self.items[k].ent == Some(members[0]))
-            .unwrap_or(g.last);
-        Group {
-            members,
-            first,
-            ..g
+        if members.len() == m.len() {
+            return g;
         }
-    }
-
-    /// The members at the start of a list that are of its first member's kind: "of lithium, such
-    /// as polyuria and tremor" names the drug, then its effects.
-    fn leading_kind(&self, g: Group) -> Group {
-        let kind = self.types[g.members[0]];
-        let Some(cut) = g.members.iter().position(|&m| self.types[m] != kind) else {
-            return g;
-        };
-        let members = g.members[..cut].to_vec();
-        let last = (g.first..=g.last)
-            .rev()
-            .find(|&k| self.items[k].ent == Some(members[cut - 1]))
-            .unwrap_or(g.first);
-        Group { members, last, ..g }
+        let item_of = |e: usize| (g.first..=g.last).find(|&k| self.items[k].ent == Some(e));
+        Group {
+            first: item_of(members[0]).unwrap_or(g.first),
+            last: item_of(members[members.len() - 1]).unwrap_or(g.last),
+            members,
+            anaphora: g.anaphora,
+        }
     }
 
     /// The list that starts with the entity at `k`.

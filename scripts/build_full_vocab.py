@@ -346,6 +346,8 @@ def read_hgnc(path, src, rep, english):
                 m = PROTO_ONCOGENE.match(name)
                 if m:
                     rec.names.append(("c-" + m.group(1), "", "alias"))
+                for n in adrenoceptor_names(name):
+                    rec.names.append((n, "", "alias"))
             if r.get("NCBI Gene ID(supplied by NCBI)"):
                 rec.extra_xrefs.append("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
             for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):
@@ -593,6 +595,23 @@ def symbol_variants(name, english, case=True, hyphen=True):
     if hyphen and m:
         out.append(f"{m.group('letters')}-{m.group('number')}")
     return out
+
+
+ADRENOCEPTOR = re.compile(r"^adrenoceptor (alpha|beta) (\d[A-D]?)$")
+
+
+def adrenoceptor_names(name):
+    """An adrenoceptor subtype as pharmacology writes it: HGNC's "adrenoceptor beta 2" is the
+    beta2-adrenoceptor, beta 2-adrenergic receptor, beta2-adrenoreceptor or beta2-AR (the tagger
+    reads a dash as a space and a Greek letter as its name: "β2-AR"). Parenthesised forms
+    ("beta(2)") would fall to the name hygiene, so none is made."""
+    m = ADRENOCEPTOR.match(name)
+    if not m:
+        return []
+    g, n = m.groups()
+    heads = [f"{g}{n}", f"{g} {n}"]
+    return ([f"{h} {r}" for h in heads for r in ("adrenoceptor", "adrenergic receptor", "adrenoreceptor")]
+            + [f"{g}{n} AR", f"{g}{n}AR"])
 
 
 HUMAN_BASE = re.compile(r"^[A-Z][A-Z0-9-]{2,5}$")

@@ -304,6 +304,11 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(bfv.greek_variants("IL-1beta"), ["IL-1beta", "IL-1 beta", "IL-1b"])
         self.assertEqual(bfv.greek_variants("IFN-gamma"), ["IFNgamma", "IFN gamma", "IFNg", "IFN-g"])
         self.assertEqual(bfv.greek_variants("Factor-alpha"), [])
+        self.assertEqual(bfv.adrenoceptor_names("adrenoceptor beta 2")[:3],
+                         ["beta2 adrenoceptor", "beta2 adrenergic receptor", "beta2 adrenoreceptor"])
+        self.assertIn("alpha 2A adrenoceptor", bfv.adrenoceptor_names("adrenoceptor alpha 2A"))
+        self.assertIn("beta1AR", bfv.adrenoceptor_names("adrenoceptor beta 1"))
+        self.assertEqual(bfv.adrenoceptor_names("adrenoceptor kinase 1"), [])
         table = [["tumor", "tumour", "any"], ["edema", "oedema", "any"], ["ization", "isation", "end"],
                  ["center", "centre", "word"]]
         self.assertEqual(bfv.spelling_variants("lymphedema", table), ["lymphoedema"])

@@ -1459,20 +1459,24 @@ MESH:D010146\tPain\tbiolink:Disease\t\t
 MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
 ";
 
+    /// The relations `p` finds in one abstract, as `subject predicate object rule [negated]`.
+    fn found(p: &Pipeline, text: &str) -> Vec<String> {
+        p.annotate(Document::of_abstract(text)).sections[0]
+            .relations
+            .iter()
+            .map(|(_, r)| {
+                let neg = if r.negated { " negated" } else { "" };
+                format!("{} {} {} {}{neg}", r.subject, r.predicate, r.object, r.rule)
+            })
+            .collect()
+    }
+
     /// Each case: name, sentence, and the relations expected as `subject predicate object rule`.
     fn check(cases: &[(&str, &str, &[&str])]) {
         let vocab = Vocabulary::of_rows(VOCAB).unwrap();
         let p = Pipeline::new(vocab, RuleSet::embedded().unwrap());
         for (name, text, expected) in cases {
-            let got: Vec<String> = p.annotate(Document::of_abstract(text)).sections[0]
-                .relations
-                .iter()
-                .map(|(_, r)| {
-                    let neg = if r.negated { " negated" } else { "" };
-                    format!("{} {} {} {}{neg}", r.subject, r.predicate, r.object, r.rule)
-                })
-                .collect();
-            assert_eq!(&got, expected, "{name}");
+            assert_eq!(&found(&p, text), expected, "{name}");
         }
     }
 
@@ -1611,12 +1615,7 @@ MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
             );
             let rules = RuleSet::parse("test.toml", &text).unwrap();
             let p = Pipeline::new(Vocabulary::of_rows(VOCAB).unwrap(), rules);
-            let doc = Document::of_abstract("Aspirin is a known cause of pain.");
-            let got: Vec<String> = p.annotate(doc).sections[0]
-                .relations
-                .iter()
-                .map(|(_, r)| format!("{} {} {} {}", r.subject, r.predicate, r.object, r.rule))
-                .collect();
+            let got = found(&p, "Aspirin is a known cause of pain.");
             assert_eq!(got, expected, "noun_phrase = {noun_phrase}");
         }
     }

@@ -1042,6 +1042,8 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             taken[n.lower()].add(cu)
     for cu, c in concepts.items():
         extra = []
+        # A protein-coding gene's human form ("hOGG1"): decided once per concept.
+        human = var.get("symbol_human", False) and any(m in PROTEIN_CODING for m in c["members"])
         for n, (s, fl) in list(c["names"].items()):
             if var.get("greek_short", True):
                 for v in greek_variants(n):
@@ -1059,7 +1061,6 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 for v in symbol_variants(n, english, var.get("symbol_case", True) and s >= 5,
                                          var.get("symbol_hyphen", True)):
                     extra.append((v, "abbr", 1))
-                human = var.get("symbol_human", False) and any(m in PROTEIN_CODING for m in c["members"])
                 v = human_variant(n) if human else None
                 if v and taken.get(v.lower(), {cu}) <= {cu}:
                     extra.append((v, "abbr", 1))

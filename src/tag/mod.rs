@@ -198,17 +198,23 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "activators",
 ];
 
-/// The last word of a name, lower-cased.
-pub fn last_word(text: &str) -> String {
+/// The last word of a name, as written.
+fn last_word_of(text: &str) -> &str {
     text.rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("")
-        .to_lowercase()
 }
 
-/// Whether a name ends with a role noun.
+/// The last word of a name, lower-cased (a key of the rules' form index).
+pub fn last_word(text: &str) -> String {
+    last_word_of(text).to_lowercase()
+}
+
+/// Whether a name ends with a role noun. The tagger asks this of every mention it looks inside,
+/// so nothing is allocated.
 pub fn is_role_name(text: &str) -> bool {
-    ROLE_NOUNS.contains(&last_word(text).as_str())
+    let last = last_word_of(text);
+    ROLE_NOUNS.iter().any(|n| last.eq_ignore_ascii_case(n))
 }
 
 /// A compiled tagger for one vocabulary.

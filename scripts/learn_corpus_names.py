@@ -190,11 +190,13 @@ class Text:
             i += 1
         return False
 
-    def unannotated(self, surface):
+    def unannotated(self, surface, symbol=None):
         """How often a surface occurs as a whole word that no gold mention overlaps (case-insensitively
-        unless the surface is a symbol): the times the annotators saw it and marked nothing."""
-        text = self.text if looks_like_symbol(surface) else self.lower
-        surface = surface if looks_like_symbol(surface) else surface.lower()
+        unless the surface, or the name it spells when `symbol` is given, is a symbol): the times the
+        annotators saw it and marked nothing."""
+        symbol = looks_like_symbol(surface) if symbol is None else symbol
+        text = self.text if symbol else self.lower
+        surface = surface if symbol else surface.lower()
         count, i = 0, text.find(surface)
         while i >= 0:
             end = i + len(surface)
@@ -249,7 +251,13 @@ def learn(corpora, vocab, errors):
         if total < MIN_COUNT or top / total < MIN_SHARE:
             continue
         surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        if total / (total + text[typ].unannotated(surface)) < MIN_RATE:
+        # The tagger finds the name's plural or singular too ("antioxidant" for a learned
+        # "antioxidants"), so the rate counts every spelling it will match.
+        symbol = looks_like_symbol(surface)
+        spellings = bfv.tvariants(surface, symbol)
+        marked = sum(sum(annotated.get((typ, norm(v)), Counter()).values()) for v in spellings)
+        unmarked = sum(text[typ].unannotated(v, symbol) for v in spellings)
+        if marked / (marked + unmarked) < MIN_RATE:
             continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
 name, an identifier learned for a name the dictionary has, a new concept, a name withdrawn on the
-tagger's false positives, a gene product taken for its gene, and the three guards (held-out documents, too few annotations, a name the
-annotators mostly leave unmarked)."""
+tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, a name the
+annotators mostly leave unmarked in any spelling the tagger finds)."""
 
 import os
 import sys
@@ -53,6 +53,13 @@ class Learn(unittest.TestCase):
                   [("Zetamine", "Chemical", "D999999"), ("Zetamine", "Chemical", "D999999")])
             + doc("3", "Once: betamine.", "Nothing else.", [("betamine", "Chemical", "D888888")])
             + doc("4", "DNA damage.", "DNA and DNA.", [])
+            # Marked in the plural, left unmarked in the singular the tagger also finds.
+            + doc("7", "Antioxidants, antioxidants.", "An antioxidant diet; antioxidant status; "
+                  "antioxidant enzymes.", [("Antioxidants", "Chemical", "D000975"),
+                                           ("antioxidants", "Chemical", "D000975")])
+            # A symbol: its plural "LOSs" is searched as written, not as the word "loss".
+            + doc("10", "LOS and LOS.", "Weight loss, loss, loss.",
+                  [("LOS", "Chemical", "D019808"), ("LOS", "Chemical", "D019808")])
         )
         biored_train = doc("5", "Foo1 in mice.", "Foo1 binds.",
                            [("Foo1", "GeneOrGeneProduct", "12345"),
@@ -111,6 +118,9 @@ class Learn(unittest.TestCase):
         self.assertNotIn("MESH:D888888", self.rows, "one annotation is too few")
         self.assertNotIn("MESH:D003139", self.rows, "cold is mostly left unmarked")
         self.assertNotIn("MESH:D006261", self.rows, "headache: known name, held-out false positive")
+        self.assertNotIn("MESH:D000975", self.rows, "the singular is mostly left unmarked")
+        self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),
+                         "a symbol's spellings are searched in its case")
         self.assertIn("1 training documents left out", self.summary)
 
     def test_written_layer_is_sorted_and_loadable(self):

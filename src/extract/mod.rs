@@ -360,6 +360,16 @@ fn is_dose(inner: &str) -> bool {
             .all(|w| DOSE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether a noun (or a name's last word) reads as a plural: a class whose examples "such as"
+/// may name ("cytokines such as IL-6"), where a singular more often names a thing the examples
+/// are not ("induced cytochrome (P-448), such as alpha-naphthoflavone": the inhibitors').
+fn is_plural(noun: &str) -> bool {
+    let last = noun.rsplit(' ').next().unwrap_or(noun).to_lowercase();
+    last.len() > 3
+        && last.ends_with('s')
+        && !["ss", "is", "us", "ous"].iter().any(|e| last.ends_with(e))
+}
+
 /// The state of extraction over one sentence.
 struct SentenceCtx<'a> {
     ex: &'a Extractor,
@@ -1180,6 +1190,15 @@ impl SentenceCtx<'_> {
                 }
                 return Some((self.extend_right(k), flip));
             }
+            // "neurological complications, including confusion and coma": the examples of a
+            // class noun the vocabulary lacks.
+            let class = k.checked_sub(1).and_then(|j| self.word(j));
+            if let Some(e) = self
+                .examples_at(k)
+                .filter(|_| k > from && class.is_some_and(is_plural))
+            {
+                return Some((self.extend_right(e), flip));
+            }
             if self.is_break(k) || verbs.contains(&k) {
                 return None;
             }
@@ -1221,6 +1240,9 @@ impl SentenceCtx<'_> {
                 }
                 return Some(self.extend_left(k));
             }
+            if let Some(g) = self.list_before_unknown(k, at) {
+                return Some(g);
+            }
             if self.is_break(k) || verbs.contains(&k) {
                 return None;
             }
@@ -1255,6 +1277,46 @@ impl SentenceCtx<'_> {
             }
         }
         None
+    }
+
+    /// The known members of a list whose last member the dictionary lacks: at the comma `k` of
+    /// "hepatitis, autoimmune hemolytic anemia, and erythroblastocytopenia induced by X", the
+    /// list that ends before it, when a coordinator follows the comma and only words (no
+    /// punctuation, no entity) stand between the coordinator and `at`. Two known members at
+    /// least: "X, and Y" alone joins clauses as often as it lists (see `extend_left`).
+    fn list_before_unknown(&self, k: usize, at: usize) -> Option<Group> {
+        if self.word(k) != Some(",") || k == 0 || !self.is_coordinator(k + 1) {
+            return None;
+        }
+        // The unknown member is a short noun phrase (no auxiliary, determiner, negation or
+        // preposition: "and had little effect on" starts a clause), then only words that stand
+        // between a subject and its verb ("and tellurium have been shown to induce").
+        let lex = self.lex();
+        let plain = |j: usize| {
+            self.items[j].is_word()
+                && ![
+                    &lex.skip,
+                    &lex.determiners,
+                    &lex.negations,
+                    &lex.stop_prepositions,
+                ]
+                .iter()
+                .any(|set| self.in_set(j, set))
+                && !matches!(self.word(j), Some("of" | "to" | "that" | "which"))
+        };
+        let noun = (k + 2..at).take_while(|&j| plain(j)).count();
+        let free = |j: usize| {
+            [&lex.skip, &lex.raising, &lex.hedges]
+                .iter()
+                .any(|set| self.in_set(j, set))
+                || self.word(j) == Some("to")
+        };
+        if !(1..=3).contains(&noun) || !(k + 2 + noun..at).all(free) {
+            return None;
+        }
+        self.items[k - 1].ent?;
+        let g = self.extend_left(k - 1);
+        (g.members.len() >= 2).then_some(g)
     }
 
     /// The list that ends with the entity at `k`: earlier members joined by coordinators.
@@ -1391,12 +1453,56 @@ impl SentenceCtx<'_> {
         if comma_join && members.len() == 2 {
             return Group::single(k, members[0]);
         }
+        // "nonsteroidal antiinflammatory agents (NSAID) such as indomethacin": what holds of a
+        // class holds of the examples it names.
+        let after = self.over_abbreviation_right(last + 1);
+        let class = self.mentions[self.items[last].ent.unwrap()].text.as_str();
+        if let Some(e) = self.examples_at(after).filter(|_| is_plural(class)) {
+            let examples = self.extend_right(e);
+            members.extend(examples.members);
+            last = examples.last;
+        }
         Group {
             members,
             first: k,
             last,
             anaphora: false,
         }
+    }
+
+    /// The item after a parenthesised abbreviation that opens at `j` ("(NSAID)"), or `j` itself.
+    fn over_abbreviation_right(&self, j: usize) -> usize {
+        if self.word(j) != Some("(") {
+            return j;
+        }
+        (j + 1..(j + 5).min(self.items.len()))
+            .find(|&c| self.items[c].text == ")")
+            .map_or(j, |c| c + 1)
+    }
+
+    /// The first entity of the examples a word at `j` introduces: ", such as X", "including X",
+    /// "(e.g. X". Only an entity right after the marker (or after a determiner) counts.
+    fn examples_at(&self, j: usize) -> Option<usize> {
+        let mut j = j;
+        if matches!(self.word(j), Some("," | "(")) {
+            j += 1;
+        }
+        j += match self.word(j)? {
+            "such" if self.word(j + 1) == Some("as") => 2,
+            "including" => 1,
+            "e" if self.word(j + 1) == Some(".") && self.word(j + 2) == Some("g") => {
+                3 + usize::from(self.word(j + 3) == Some("."))
+                    + usize::from(self.word(j + 4) == Some(","))
+            }
+            _ => return None,
+        };
+        if self.word(j) == Some(",") {
+            j += 1;
+        }
+        if self.in_set(j, &self.lex().determiners) {
+            j += 1;
+        }
+        self.items.get(j)?.ent.is_some().then_some(j)
     }
 
     /// Every maximal list of the sentence, left to right: antecedents for the next sentence.

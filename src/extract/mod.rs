@@ -414,6 +414,8 @@ impl SentenceCtx<'_> {
             && !lex.negations.contains(w)
             && !lex.coordinators.contains(w)
             && !matches!(w, "of" | "to" | "that" | "which" | "who" | "whom" | "whose")
+            // Markers of a class's examples, which `examples_at` reads.
+            && !matches!(w, "such" | "as" | "including")
             && (!self.ex.index.contains_key(w) || self.ex.adjectives.contains(w))
     }
 
@@ -511,7 +513,11 @@ impl SentenceCtx<'_> {
                 }
                 let after_prep = k > 0
                     && self.word(k - 1).is_some_and(|w| {
-                        w == "of" || w == "on" || lex.stop_prepositions.contains(w)
+                        w == "of"
+                            || w == "on"
+                            || lex.stop_prepositions.contains(w)
+                            // "donors such as reduced indophenol": an example, a noun phrase.
+                            || (w == "as" && k > 1 && self.word(k - 2) == Some("such"))
                     })
                     && !self.word(i).is_some_and(|w| w.ends_with("ing"));
                 // A participle joined by a hyphen to the word before is an adjective

@@ -96,6 +96,25 @@ const EFFECTS_LINKS: &[&str] = &[
     ":",
 ];
 
+/// Nouns for those a drug is given to: "colorectal cancer patients treated with X".
+const PATIENTS: &[&str] = &[
+    "patients",
+    "patient",
+    "subjects",
+    "individuals",
+    "people",
+    "adults",
+    "children",
+    "infants",
+    "women",
+    "men",
+    "cases",
+    "rats",
+    "mice",
+    "animals",
+    "volunteers",
+];
+
 /// The compiled rule set.
 pub struct Extractor {
     rules: RuleSet,
@@ -530,7 +549,7 @@ impl SentenceCtx<'_> {
             Frame::Induced => self.induced_head(i).is_some(),
             // "adverse effects on blood glucose" is what `effect on` reads.
             Frame::Effects => !matches!(self.word(i + len), Some("on" | "upon")),
-            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role => true,
+            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role | Frame::Therapy => true,
         }
     }
 
@@ -878,6 +897,7 @@ impl SentenceCtx<'_> {
                 let neg_from = agent.last + 1;
                 Some((agent, target, "", false, neg_from))
             }
+            Frame::Therapy => self.therapy(at, after, verbs),
             Frame::Onset => {
                 // "developed acute hepatitis ... after X"; or, when a preposition or the end of
                 // the clause follows the verb, "Y developed during X therapy".
@@ -1283,6 +1303,84 @@ impl SentenceCtx<'_> {
             }
         }
         None
+    }
+
+    /// The drug and the disease of a therapy trigger (`Frame::Therapy`) at `at`, ending before
+    /// `after`: "treated with" takes the list after it and a disease after "for" or before it;
+    /// a noun ("therapy", "treatment") takes the disease after "of" or "for" and the drug right
+    /// before it, after the disease's "with", or as the subject of "for the treatment of".
+    fn therapy(
+        &self,
+        at: usize,
+        after: usize,
+        verbs: &HashSet<usize>,
+    ) -> Option<(Group, Group, &'static str, bool, usize)> {
+        let lex = self.lex();
+        let entity_at = |k: usize| self.items.get(k).is_some_and(|it| it.ent.is_some());
+        if self.word(at) == Some("treated") {
+            let first = self.past_modifiers(after);
+            if !entity_at(first) {
+                return None;
+            }
+            let drug = self.of_one_kind(self.extend_right(first), false);
+            // "treated with terbutaline for preterm labor"
+            if self.word(drug.last + 1) == Some("for") {
+                if let Some((disease, _)) = self.right_group(drug.last + 2, 2, verbs) {
+                    return Some((drug, disease, "", false, at));
+                }
+            }
+            // "hypertension was successfully treated with X", "patients with Y treated with X",
+            // "colorectal cancer patients treated with X"; never "Y in five patients treated with
+            // X", where the drug is the exposure (rule `after-exposure`), nor across a comma ("they
+            // had proteinuria, were treated with melphalan" names what they had, not what for).
+            let mut k = at;
+            while k > 0
+                && (self.in_set(k - 1, &lex.skip)
+                    || matches!(self.word(k - 1), Some("who" | "being" | "successfully")))
+            {
+                k -= 1;
+            }
+            let mut j = k.checked_sub(1)?;
+            if self.word(j).is_some_and(|w| PATIENTS.contains(&w)) {
+                j = j.checked_sub(1)?;
+            }
+            if !entity_at(j) {
+                return None;
+            }
+            let disease = self.of_one_kind(self.extend_left(j), true);
+            let neg_from = disease.last + 1;
+            return Some((drug, disease, "", false, neg_from));
+        }
+        // A noun: the disease after "of" or "for" ("lithium therapy for bipolar disorder").
+        if !matches!(self.word(after), Some("of" | "for")) {
+            return None;
+        }
+        let (disease, _) = self.right_group(after + 1, 2, verbs)?;
+        // The drug right before the noun: "tamoxifen treatment of breast cancer".
+        if let Some(k) = at.checked_sub(1).filter(|&k| entity_at(k)) {
+            let drug = self.of_one_kind(self.extend_left(k), true);
+            return Some((drug, disease, "", false, at));
+        }
+        // "the treatment of hypertension with captopril"
+        if self.word(disease.last + 1) == Some("with") {
+            let first = self.past_modifiers(disease.last + 2);
+            if entity_at(first) {
+                let drug = self.of_one_kind(self.extend_right(first), false);
+                return Some((drug, disease, "", false, at));
+            }
+        }
+        // "metformin is used for the treatment of type 2 diabetes", "X is effective in the
+        // treatment of Y": the subject of the phrase "for (the) treatment of".
+        let mut p = at.checked_sub(1)?;
+        if self.in_set(p, &lex.determiners) {
+            p = p.checked_sub(1)?;
+        }
+        if !matches!(self.word(p), Some("for" | "in")) {
+            return None;
+        }
+        let drug = self.of_one_kind(self.left_group(p, 4, verbs)?, true);
+        let neg_from = drug.last + 1;
+        Some((drug, disease, "", false, neg_from))
     }
 
     /// The known members of a list whose last member the dictionary lacks: at the comma `k` of

@@ -37,6 +37,9 @@ pub enum Frame {
     /// A drug's side effects and the list that names them: `side effects of X include Y and Z`,
     /// `the adverse events after X were Y`, `X side effects such as Y`.
     Effects,
+    /// A drug given for a disease: `X therapy for Y`, `treatment of Y with X`, `X is used for the
+    /// treatment of Y`, `Y patients treated with X`, `treated with X for Y`.
+    Therapy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]

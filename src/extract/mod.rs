@@ -1306,7 +1306,8 @@ impl SentenceCtx<'_> {
     }
 
     /// The drug and the disease of a therapy trigger (`Frame::Therapy`) at `at`, ending before
-    /// `after`: "treated with" takes the list after it and a disease after "for" or before it;
+    /// `after`: a participle form ending in "with" ("treated with", "managed with") takes the list
+    /// after it and a disease after "for" or before it;
     /// a noun ("therapy", "treatment") takes the disease after "of" or "for" and the drug right
     /// before it, after the disease's "with", or as the subject of "for the treatment of".
     fn therapy(
@@ -1317,7 +1318,7 @@ impl SentenceCtx<'_> {
     ) -> Option<(Group, Group, &'static str, bool, usize)> {
         let lex = self.lex();
         let entity_at = |k: usize| self.items.get(k).is_some_and(|it| it.ent.is_some());
-        if self.word(at) == Some("treated") {
+        if after - at > 1 && self.word(after - 1) == Some("with") {
             let first = self.past_modifiers(after);
             if !entity_at(first) {
                 return None;
@@ -1596,7 +1597,6 @@ impl SentenceCtx<'_> {
             "including" => 1,
             "e" if self.word(j + 1) == Some(".") && self.word(j + 2) == Some("g") => {
                 3 + usize::from(self.word(j + 3) == Some("."))
-                    + usize::from(self.word(j + 4) == Some(","))
             }
             _ => return None,
         };

@@ -115,6 +115,26 @@ const PATIENTS: &[&str] = &[
     "volunteers",
 ];
 
+/// Words that stand between a gene and the noun naming its variant: "the BRCA2 gene mutation",
+/// "an activating TSHR germline mutation".
+const VARIANT_WORDS: &[&str] = &[
+    "gene",
+    "genes",
+    "germline",
+    "somatic",
+    "missense",
+    "nonsense",
+    "point",
+    "frameshift",
+    "truncating",
+    "activating",
+    "inactivating",
+    "heterozygous",
+    "homozygous",
+    "promoter",
+    "-",
+];
+
 /// The compiled rule set.
 pub struct Extractor {
     rules: RuleSet,
@@ -126,6 +146,10 @@ pub struct Extractor {
     /// First words of the `effects` rules' longer forms ("adverse", "toxic"): adjectives that stay
     /// modifiers, although a form starts with them ("any undesirable effect on" is a noun phrase).
     adjectives: HashSet<String>,
+    /// The one-word forms of `variant` rules ("mutation", "polymorphism"): read as words, the
+    /// trigger, even where the vocabulary has them as concepts (MeSH's Mutation, which is no
+    /// argument: "mutations cause Y" says which gene only around it).
+    variant_nouns: HashSet<String>,
 }
 
 impl Extractor {
@@ -136,17 +160,21 @@ impl Extractor {
                 index.entry(form[0].clone()).or_default().push((ri, fi));
             }
         }
-        let role_nouns = rules
-            .rules
-            .iter()
-            .filter(|r| r.frame == Frame::Role)
-            .flat_map(|r| {
-                r.forms
-                    .iter()
-                    .filter(|f| f.len() == 1)
-                    .map(|f| f[0].clone())
-            })
-            .collect();
+        let nouns = |frame: Frame| -> HashSet<String> {
+            rules
+                .rules
+                .iter()
+                .filter(|r| r.frame == frame)
+                .flat_map(|r| {
+                    r.forms
+                        .iter()
+                        .filter(|f| f.len() == 1)
+                        .map(|f| f[0].clone())
+                })
+                .collect()
+        };
+        let role_nouns = nouns(Frame::Role);
+        let variant_nouns = nouns(Frame::Variant);
         let adjectives = rules
             .rules
             .iter()
@@ -158,6 +186,47 @@ impl Extractor {
             index,
             role_nouns,
             adjectives,
+            variant_nouns,
+        }
+    }
+
+    /// A variant noun the vocabulary has as a concept (MeSH's Mutation) is the `variant` rules'
+    /// trigger, a word, where it names a gene's variant: right after the gene ("SOD1 mutations",
+    /// "the BRCA2 gene mutation", "hOGG1 Ser326Cys polymorphism") or before "in", "of" or
+    /// "within" and a gene ("mutations in copper/zinc superoxide dismutase"). Elsewhere it stays
+    /// a concept: "EMS-induced mutations", "platinum compounds cause mutations in S. typhimurium".
+    fn mark_variants(&self, text: &str, mentions: &[Mention], types: &mut [Option<ArgType>]) {
+        let gene = |k: usize, types: &[Option<ArgType>]| types[k] == Some(ArgType::Gene);
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if !self.variant_nouns.contains(&m.text.to_lowercase()) {
+                continue;
+            }
+            let gene_before = (0..i).rev().take(4).any(|j| {
+                let gap = text.get(mentions[j].span.end..m.span.start).unwrap_or("");
+                gene(j, types)
+                    && mentions[j].span.end <= m.span.start
+                    && gap.len() <= 24
+                    && gap.split([' ', '-']).all(|w| {
+                        w.is_empty()
+                            || VARIANT_WORDS.contains(&w.to_lowercase().as_str())
+                            || (w.chars().any(|c| c.is_ascii_digit())
+                                && w.chars().all(char::is_alphanumeric))
+                    })
+            });
+            let after = text.get(m.span.end..).unwrap_or("");
+            let gene_after = ["in ", "of ", "within "]
+                .iter()
+                .any(|p| after.trim_start().starts_with(p))
+                && (i + 1..mentions.len())
+                    .take_while(|&j| mentions[j].span.start < m.span.end + 48)
+                    .any(|j| {
+                        gene(j, types)
+                            && !text[m.span.end..mentions[j].span.start].contains([',', ';', '.'])
+                    });
+            if gene_before || gene_after {
+                types[i] = None;
+            }
         }
     }
 
@@ -192,7 +261,7 @@ impl Extractor {
         mentions: &[Mention],
         vocab: &Vocabulary,
     ) -> Vec<(usize, Relation)> {
-        let types: Vec<Option<ArgType>> = mentions
+        let mut types: Vec<Option<ArgType>> = mentions
             .iter()
             .map(|m| {
                 if m.is_ambiguous() {
@@ -206,6 +275,7 @@ impl Extractor {
                 }
             })
             .collect();
+        self.mark_variants(text, mentions, &mut types);
         let mut out = Vec::new();
         let mut previous_groups: Vec<Group> = Vec::new();
         for (si, sentence) in sentences.iter().enumerate() {
@@ -549,7 +619,12 @@ impl SentenceCtx<'_> {
             Frame::Induced => self.induced_head(i).is_some(),
             // "adverse effects on blood glucose" is what `effect on` reads.
             Frame::Effects => !matches!(self.word(i + len), Some("on" | "upon")),
-            Frame::Between | Frame::Prep | Frame::Onset | Frame::Role | Frame::Therapy => true,
+            Frame::Between
+            | Frame::Prep
+            | Frame::Onset
+            | Frame::Role
+            | Frame::Therapy
+            | Frame::Variant => true,
         }
     }
 
@@ -898,6 +973,11 @@ impl SentenceCtx<'_> {
                 Some((agent, target, "", false, neg_from))
             }
             Frame::Therapy => self.therapy(at, after, verbs),
+            Frame::Variant => {
+                let gene = self.variant_gene(at, after)?;
+                let disease = self.clause_disease(gene.first.min(at), gene.last.max(at))?;
+                Some((gene, disease, "", false, near))
+            }
             Frame::Onset => {
                 // "developed acute hepatitis ... after X"; or, when a preposition or the end of
                 // the clause follows the verb, "Y developed during X therapy".
@@ -1384,6 +1464,76 @@ impl SentenceCtx<'_> {
         Some((drug, disease, "", false, neg_from))
     }
 
+    /// The gene whose variant the noun at `at` names: right before it, over "gene", a
+    /// change's code and the variant's kind ("the BRCA2 gene mutation", "hOGG1 Ser326Cys
+    /// polymorphism", "an activating TSHR germline mutation"), or after "in", "of" or "within"
+    /// ("mutations in copper/zinc superoxide dismutase (SOD1)", "mutations of the SEPN1 gene").
+    fn variant_gene(&self, at: usize, after: usize) -> Option<Group> {
+        let is_gene = |k: usize| {
+            self.items
+                .get(k)
+                .and_then(|it| it.ent)
+                .is_some_and(|e| self.types[e] == Some(ArgType::Gene))
+        };
+        let mut k = at;
+        let mut skipped = 0;
+        while k > 0 && skipped < 3 {
+            let Some(w) = self.word(k - 1) else { break };
+            let code = w.chars().any(|c| c.is_ascii_digit()) && self.items[k - 1].is_word();
+            if !(code || VARIANT_WORDS.contains(&w)) {
+                break;
+            }
+            k -= 1;
+            skipped += 1;
+        }
+        if k > 0 && is_gene(k - 1) {
+            return Some(self.of_one_kind(self.extend_left(k - 1), true));
+        }
+        if !matches!(self.word(after), Some("in" | "of" | "within")) {
+            return None;
+        }
+        // Over a determiner and modifiers, even a chemical's ("copper/zinc superoxide dismutase").
+        let mut j = after + 1;
+        while j < (after + 6).min(self.items.len())
+            && !is_gene(j)
+            && !self.is_break(j)
+            && !matches!(self.word(j), Some("and" | "or"))
+        {
+            j += 1;
+        }
+        is_gene(j).then(|| self.of_one_kind(self.extend_right(j), false))
+    }
+
+    /// The nearest list of diseases in the clause around items `first..=last`: rightward first,
+    /// then leftward, within 25 items, never across ";", ":" or a clause break ("but", "whereas").
+    fn clause_disease(&self, first: usize, last: usize) -> Option<Group> {
+        let disease = |k: usize| {
+            self.items[k].ent.is_some_and(|e| {
+                matches!(self.types[e], Some(ArgType::Disease | ArgType::Phenotype))
+            })
+        };
+        let ends = |k: usize| {
+            matches!(self.word(k), Some(";" | ":")) || self.in_set(k, &self.lex().clause_breaks)
+        };
+        for k in last + 1..self.items.len().min(last + 26) {
+            if ends(k) {
+                break;
+            }
+            if disease(k) {
+                return Some(self.of_one_kind(self.extend_right(k), false));
+            }
+        }
+        for k in (first.saturating_sub(25)..first).rev() {
+            if ends(k) {
+                break;
+            }
+            if disease(k) {
+                return Some(self.of_one_kind(self.extend_left(k), true));
+            }
+        }
+        None
+    }
+
     /// The known members of a list whose last member the dictionary lacks: at the comma `k` of
     /// "hepatitis, autoimmune hemolytic anemia, and erythroblastocytopenia induced by X", the
     /// list that ends before it, when a coordinator follows the comma and only words (no
@@ -1667,6 +1817,8 @@ HGNC:8529\tOXTR\tbiolink:Gene\t\t
 MESH:D007213\tIndomethacin\tbiolink:ChemicalEntity\t\t
 MESH:D010146\tPain\tbiolink:Disease\t\t
 MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
+MESH:D009154\tMutation\tbiolink:BiologicalProcess\tmutations\t
+MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
 ";
 
     /// The relations `p` finds in one abstract, as `subject predicate object rule [negated]`.
@@ -1763,6 +1915,34 @@ MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
                 "no gene: the carrier stays",
                 "Indomethacin reduced the mRNA levels.",
                 &["MESH:D007213 decreases MESH:D012333 decrease"],
+            ),
+        ]);
+    }
+
+    /// MeSH's Mutation is the `variant` trigger, a word, where it names a gene's variant, and a
+    /// concept elsewhere (what a mutagen causes).
+    #[test]
+    fn a_variant_noun_is_the_trigger_next_to_its_gene() {
+        check(&[
+            (
+                "after the gene",
+                "OXTR mutations were found in patients with metabolic disease.",
+                &["HGNC:8529 associated_with MESH:D008659 variant"],
+            ),
+            (
+                "over a change's code and gene",
+                "The OXTR gene rs53576 polymorphism and metabolic disease.",
+                &["HGNC:8529 associated_with MESH:D008659 variant"],
+            ),
+            (
+                "before in and the gene",
+                "Metabolic disease is caused by mutations in the human OXTR.",
+                &["HGNC:8529 associated_with MESH:D008659 variant"],
+            ),
+            (
+                "a mutagen's mutations stay the concept",
+                "Indomethacin caused mutations in bacteria.",
+                &["MESH:D007213 causes MESH:D009154 cause"],
             ),
         ]);
     }

@@ -40,6 +40,9 @@ pub enum Frame {
     /// A drug given for a disease: `X therapy for Y`, `treatment of Y with X`, `X is used for the
     /// treatment of Y`, `Y patients treated with X`, `treated with X for Y`.
     Therapy,
+    /// A gene's variant and the disease its clause names: `mutations in X were found in patients
+    /// with Y`, `X Ser326Cys polymorphism and risk of Y`, `Y is caused by mutations of the X gene`.
+    Variant,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]

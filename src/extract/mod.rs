@@ -698,7 +698,14 @@ impl SentenceCtx<'_> {
                 continue;
             };
             // "not only ... but also" affirms.
-            let negated = (neg_from..at)
+            // A variant's disease may follow it, and the negation with it: "the deletion was not
+            // associated with AMD".
+            let scope_end = if rule.frame == Frame::Variant {
+                at.max(obj.first)
+            } else {
+                at
+            };
+            let negated = (neg_from..scope_end)
                 .any(|k| self.in_set(k, &self.lex().negations) && self.word(k + 1) != Some("only"));
             let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
             let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
@@ -976,7 +983,9 @@ impl SentenceCtx<'_> {
             Frame::Variant => {
                 let gene = self.variant_gene(at, after)?;
                 let disease = self.clause_disease(gene.first.min(at), gene.last.max(at))?;
-                Some((gene, disease, "", false, near))
+                // "None of the CFH variants": the negation before the gene's phrase.
+                let neg_from = gene.first.min(at).saturating_sub(3);
+                Some((gene, disease, "", false, neg_from))
             }
             Frame::Onset => {
                 // "developed acute hepatitis ... after X"; or, when a preposition or the end of

@@ -222,7 +222,9 @@ impl Extractor {
                     .take_while(|&j| mentions[j].span.start < m.span.end + 48)
                     .any(|j| {
                         gene(j, types)
-                            && !text[m.span.end..mentions[j].span.start].contains([',', ';', '.'])
+                            && text
+                                .get(m.span.end..mentions[j].span.start)
+                                .is_some_and(|gap| !gap.contains([',', ';', '.']))
                     });
             if gene_before || gene_after {
                 types[i] = None;

@@ -1497,18 +1497,26 @@ impl SentenceCtx<'_> {
             k -= 1;
             skipped += 1;
         }
+        // "catechol-O-methyltransferase (COMT) gene variants": the name before its abbreviation.
+        if k > 1 && self.word(k - 1) == Some(")") {
+            if let Some(name) = self.over_abbreviation(k - 1).filter(|&j| is_gene(j)) {
+                return Some(self.of_one_kind(self.extend_left(name), true));
+            }
+        }
         if k > 0 && is_gene(k - 1) {
             return Some(self.of_one_kind(self.extend_left(k - 1), true));
         }
         if !matches!(self.word(after), Some("in" | "of" | "within")) {
             return None;
         }
-        // Over a determiner and modifiers, even a chemical's ("copper/zinc superoxide dismutase").
+        // Over a determiner, modifiers (even a chemical's: "copper/zinc superoxide dismutase"), a
+        // region ("in the coding region of the HNF-6 gene") and a name the vocabulary lacks before
+        // its abbreviation ("in the ... gamma subunit (GNPTG) gene").
         let mut j = after + 1;
-        while j < (after + 6).min(self.items.len())
+        while j < (after + 9).min(self.items.len())
             && !is_gene(j)
-            && !self.is_break(j)
-            && !matches!(self.word(j), Some("and" | "or"))
+            && !matches!(self.word(j), Some("," | ";" | ":" | "and" | "or"))
+            && !self.in_set(j, &self.lex().clause_breaks)
         {
             j += 1;
         }

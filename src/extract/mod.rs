@@ -1410,11 +1410,7 @@ impl SentenceCtx<'_> {
         let lex = self.lex();
         let entity_at = |k: usize| self.items.get(k).is_some_and(|it| it.ent.is_some());
         if after - at > 1 && self.word(after - 1) == Some("with") {
-            let first = self.past_modifiers(after);
-            if !entity_at(first) {
-                return None;
-            }
-            let drug = self.of_one_kind(self.extend_right(first), false);
+            let drug = self.list_after(after)?;
             // "treated with terbutaline for preterm labor"
             if self.word(drug.last + 1) == Some("for") {
                 if let Some((disease, _)) = self.right_group(drug.last + 2, 2, verbs) {
@@ -1455,9 +1451,7 @@ impl SentenceCtx<'_> {
         }
         // "the treatment of hypertension with captopril"
         if self.word(disease.last + 1) == Some("with") {
-            let first = self.past_modifiers(disease.last + 2);
-            if entity_at(first) {
-                let drug = self.of_one_kind(self.extend_right(first), false);
+            if let Some(drug) = self.list_after(disease.last + 2) {
                 return Some((drug, disease, "", false, at));
             }
         }
@@ -1473,6 +1467,14 @@ impl SentenceCtx<'_> {
         let drug = self.of_one_kind(self.left_group(p, 4, verbs)?, true);
         let neg_from = drug.last + 1;
         Some((drug, disease, "", false, neg_from))
+    }
+
+    /// The list of one kind that starts at `j`, past a determiner or modifiers ("with the
+    /// antibiotics clindamycin and gentamicin" reads the antibiotics).
+    fn list_after(&self, j: usize) -> Option<Group> {
+        let first = self.past_modifiers(j);
+        self.items.get(first)?.ent?;
+        Some(self.of_one_kind(self.extend_right(first), false))
     }
 
     /// The gene whose variant the noun at `at` names: right before it, over "gene", a

@@ -244,10 +244,22 @@ def learn(corpora, vocab, errors):
                            vocab.category.get(curie) or NEW_CATEGORY[typ], [], [], [])
         return rows[curie]
 
-    learned = new = withdrawn = xrefs = 0
+    learned = new = withdrawn = xrefs = orthologs = 0
     for (typ, key), ids in sorted(annotated.items()):
         total = sum(ids.values())
         (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        if total >= MIN_COUNT and top / total < MIN_SHARE and typ == "gene":
+            owner = species_owner(vocab, typ, key, ids)
+            if owner:
+                # One gene in several species ("STAT3" grounded on the human, rat and mouse genes):
+                # the identifiers' one concept takes the others as close matches, its orthologs.
+                for other in sorted(ids):
+                    tagged = f"{other}{{close}}"
+                    known = vocab.by_id.get(other, ())
+                    if owner not in known and not {other, tagged} & set(row(owner, typ)[4]):
+                        row(owner, typ)[4].append(tagged)
+                        orthologs += 1
+            continue
         if total < MIN_COUNT or top / total < MIN_SHARE:
             continue
         surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -317,10 +329,33 @@ def learn(corpora, vocab, errors):
             if name not in row(concept, typ)[3]:
                 row(concept, typ)[3].append(name)
                 withdrawn += 1
+    # An ortholog learned as a close match, whose identifier another name then taught as the
+    # concept's own, is the concept's own.
+    for r in rows.values():
+        plain = set(r[4])
+        closes = [x for x in r[4] if x.endswith("{close}") and x[:-len("{close}")] in plain]
+        for x in closes:
+            r[4].remove(x)
+            orthologs -= 1
     summary = (f"{len(rows)} concepts: {learned} names added to dictionary concepts, {xrefs} "
-               f"identifiers added to them, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "
+               f"identifiers added to them, {orthologs} orthologs as close matches, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "
                f"(their PMIDs are in a development split)")
     return rows, summary
+
+
+def species_owner(vocab, typ, key, ids):
+    """The one dictionary concept of a name's gold identifiers when they differ by species only: one
+    identifier at least is the concept's own (the human gene's), and every other is carried by no
+    concept while the concept is the only one of the type with the name. None otherwise: a family
+    name grounded on several mouse genes ("BMP" on Bmp2 and Bmp4) names no one gene."""
+    claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
+    carried = {vocab.concept_for(curie, typ) for curie in ids} - {None}
+    if len(carried) != 1 or claimants != sorted(carried):
+        return None
+    owner = carried.pop()
+    orphans_only = all(vocab.concept_for(c, typ) in (owner, None) and
+                       (vocab.concept_for(c, typ) or not vocab.by_id.get(c)) for c in ids)
+    return owner if orphans_only else None
 
 
 def run_eval(mechkg, corpora, bases, out_dir):

@@ -20,6 +20,8 @@ MESH:D004247\tDNA\tbiolink:ChemicalEntity\tdeoxyribonucleic acid\t
 MESH:D006261\tHeadache\tbiolink:Disease\t\t
 MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630
 MESH:D006728\tHormones\tbiolink:ChemicalEntity\t\t
+HGNC:11364\tSTAT3\tbiolink:Gene\t\tNCBIGene:6774
+FPLX:BMP\tBMP\tbiolink:Gene\t\t
 """
 
 
@@ -61,7 +63,15 @@ class Learn(unittest.TestCase):
             + doc("10", "LOS and LOS.", "Weight loss, loss, loss.",
                   [("LOS", "Chemical", "D019808"), ("LOS", "Chemical", "D019808")])
         )
-        biored_train = doc("5", "Foo1 in mice.", "Foo1 binds.",
+        # One gene in three species: the human gene takes the rat and mouse ones as close matches.
+        # A family name grounded on two mouse genes names no one gene.
+        biored_stat3 = doc("11", "STAT3 and Stat3.", "STAT3 binds; Stat3 binds; BMP and BMP.",
+                           [("STAT3", "GeneOrGeneProduct", "6774"),
+                            ("Stat3", "GeneOrGeneProduct", "25125"),
+                            ("Stat3", "GeneOrGeneProduct", "20848"),
+                            ("BMP", "GeneOrGeneProduct", "12156"),
+                            ("BMP", "GeneOrGeneProduct", "12159")])
+        biored_train = biored_stat3 + doc("5", "Foo1 in mice.", "Foo1 binds.",
                            [("Foo1", "GeneOrGeneProduct", "12345"),
                             ("Foo1", "GeneOrGeneProduct", "12345")]) + doc(
             "6", "Insulin.", "Insulin again.",
@@ -112,6 +122,9 @@ class Learn(unittest.TestCase):
         # concept of gold gene 3630 already, so no new gene concept competes for its name.
         self.assertNotIn("NCBIGene:3630", self.rows, "a gene product is the gene's concept")
         self.assertNotIn("MESH:D007328", self.rows, "it has the name already")
+        self.assertEqual(self.rows["HGNC:11364"][4], ["NCBIGene:20848{close}", "NCBIGene:25125{close}"],
+                         "orthologs of a name grounded in several species")
+        self.assertNotIn("FPLX:BMP", self.rows, "a family grounded on two genes has no ortholog")
 
     def test_guards(self):
         self.assertNotIn("MESH:D999999", self.rows, "a held-out document teaches nothing")

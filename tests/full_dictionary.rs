@@ -303,7 +303,7 @@ const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
     (NCBI, "normalisation", "", Some(0.66), 0.75),
     (BIORED, "normalisation", CHEM, Some(0.65), 0.70),
     (BIORED, "normalisation", DIS, Some(0.64), 0.75),
-    (BIORED, "normalisation", GENE, None, 0.42),
+    (BIORED, "normalisation", GENE, None, 0.44),
     (BIORED, "relations", "", Some(0.10), 0.12),
     (DRUGPROT, "relations", "", Some(0.14), 0.14),
 ];

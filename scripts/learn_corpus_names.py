@@ -133,6 +133,10 @@ class Vocab:
         self.names = defaultdict(set)  # curie → normalised names
         self.by_name = defaultdict(set)  # normalised name → curies
         self.by_id = defaultdict(set)  # curie or xref → curies
+        # How the tagger matches each concept's names: case-sensitive spellings as written, the
+        # others by their normalised form.
+        self.exact = defaultdict(set)  # curie → case-sensitive spellings
+        self.folded = defaultdict(set)  # curie → normalised case-insensitive names
         # Chemicals that are gene products (cite an HGNC gene: MeSH's Insulin). The one corpus here
         # that annotates genes (BioRED) files them under genes, as src/eval/types.rs scored_type does.
         self.gene_product = set()
@@ -153,6 +157,15 @@ class Vocab:
                     if "drop" not in flags.split(","):
                         self.names[curie].add(norm(name))
                         self.by_name[norm(name)].add(curie)
+                        if bfv.is_cs(name, flags):
+                            self.exact[curie].update(bfv.tvariants(name, True))
+                        else:
+                            self.folded[curie].add(norm(name))
+
+    def finds(self, curie, surface):
+        """Whether the tagger finds `surface` as a name of `curie`: "mTOR" is no match for a
+        case-sensitive "MTOR"."""
+        return surface in self.exact[curie] or norm(surface) in self.folded[curie]
 
     def type_of(self, curie):
         return CATEGORY_TYPES.get(self.category.get(curie))
@@ -244,12 +257,27 @@ def learn(corpora, vocab, errors):
                            vocab.category.get(curie) or NEW_CATEGORY[typ], [], [], [])
         return rows[curie]
 
+    def rate(surface, typ):
+        """How often the training text marks the name where it occurs. The tagger finds its plural or
+        singular too ("antioxidant" for a learned "antioxidants"), so every such spelling counts."""
+        symbol = looks_like_symbol(surface)
+        spellings = bfv.tvariants(surface, symbol)
+        marked = sum(sum(annotated.get((typ, norm(v)), Counter()).values()) for v in spellings)
+        unmarked = sum(text[typ].unannotated(v, symbol) for v in spellings)
+        return marked / (marked + unmarked)
+
     learned = new = withdrawn = xrefs = orthologs = 0
     for (typ, key), ids in sorted(annotated.items()):
         total = sum(ids.values())
         (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         if total >= MIN_COUNT and top / total < MIN_SHARE and typ == "gene":
             owner = species_owner(vocab, typ, key, ids)
+            if owner and not vocab.finds(owner, surface) and rate(surface, typ) >= MIN_RATE:
+                # "mTOR": the name as the text writes it, which the dictionary's case-sensitive
+                # "MTOR" does not match.
+                row(owner, typ)[2].append(surface)
+                learned += 1
             if owner:
                 # One gene in several species ("STAT3" grounded on the human, rat and mouse genes):
                 # the identifiers' one concept takes the others as close matches, its orthologs.
@@ -260,16 +288,7 @@ def learn(corpora, vocab, errors):
                         row(owner, typ)[4].append(tagged)
                         orthologs += 1
             continue
-        if total < MIN_COUNT or top / total < MIN_SHARE:
-            continue
-        surface = sorted(surfaces[(typ, key)].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        # The tagger finds the name's plural or singular too ("antioxidant" for a learned
-        # "antioxidants"), so the rate counts every spelling it will match.
-        symbol = looks_like_symbol(surface)
-        spellings = bfv.tvariants(surface, symbol)
-        marked = sum(sum(annotated.get((typ, norm(v)), Counter()).values()) for v in spellings)
-        unmarked = sum(text[typ].unannotated(v, symbol) for v in spellings)
-        if marked / (marked + unmarked) < MIN_RATE:
+        if total < MIN_COUNT or top / total < MIN_SHARE or rate(surface, typ) < MIN_RATE:
             continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
@@ -284,7 +303,7 @@ def learn(corpora, vocab, errors):
             if norm(surface) != norm(r[0]):
                 r[2].append(surface)
             new += 1
-        elif key not in vocab.names[concept]:
+        elif not vocab.finds(concept, surface):
             row(concept, typ)[2].append(surface)
             learned += 1
         for other in claimants:

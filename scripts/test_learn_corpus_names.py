@@ -124,6 +124,8 @@ class Learn(unittest.TestCase):
         self.assertNotIn("MESH:D007328", self.rows, "it has the name already")
         self.assertEqual(self.rows["HGNC:11364"][4], ["NCBIGene:20848{close}", "NCBIGene:25125{close}"],
                          "orthologs of a name grounded in several species")
+        self.assertEqual(self.rows["HGNC:11364"][2], ["Stat3"],
+                         "the name as written, which the case-sensitive STAT3 does not match")
         self.assertNotIn("FPLX:BMP", self.rows, "a family grounded on two genes has no ortholog")
 
     def test_guards(self):

@@ -135,6 +135,13 @@ const VARIANT_WORDS: &[&str] = &[
     "-",
 ];
 
+/// Whether a word may stand between a gene and the noun naming its variant: one of
+/// [`VARIANT_WORDS`] or a change's code ("Ser326Cys", "rs25487", "C677T").
+fn variant_modifier(w: &str) -> bool {
+    VARIANT_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w))
+        || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(char::is_alphanumeric))
+}
+
 /// The compiled rule set.
 pub struct Extractor {
     rules: RuleSet,
@@ -199,7 +206,12 @@ impl Extractor {
         let gene = |k: usize, types: &[Option<ArgType>]| types[k] == Some(ArgType::Gene);
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            if !self.variant_nouns.contains(&m.text.to_lowercase()) {
+            // Every mention of every section passes here: compare without a lower-cased copy.
+            if !self
+                .variant_nouns
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&m.text))
+            {
                 continue;
             }
             let gene_before = (0..i).rev().take(4).any(|j| {
@@ -207,12 +219,9 @@ impl Extractor {
                 gene(j, types)
                     && mentions[j].span.end <= m.span.start
                     && gap.len() <= 24
-                    && gap.split([' ', '-']).all(|w| {
-                        w.is_empty()
-                            || VARIANT_WORDS.contains(&w.to_lowercase().as_str())
-                            || (w.chars().any(|c| c.is_ascii_digit())
-                                && w.chars().all(char::is_alphanumeric))
-                    })
+                    && gap
+                        .split([' ', '-'])
+                        .all(|w| w.is_empty() || variant_modifier(w))
             });
             let after = text.get(m.span.end..).unwrap_or("");
             let gene_after = ["in ", "of ", "within "]
@@ -1397,10 +1406,10 @@ impl SentenceCtx<'_> {
     }
 
     /// The drug and the disease of a therapy trigger (`Frame::Therapy`) at `at`, ending before
-    /// `after`: a participle form ending in "with" ("treated with", "managed with") takes the list
-    /// after it and a disease after "for" or before it;
-    /// a noun ("therapy", "treatment") takes the disease after "of" or "for" and the drug right
-    /// before it, after the disease's "with", or as the subject of "for the treatment of".
+    /// `after`. A participle form ending in "with" ("treated with", "managed with") takes the list
+    /// after it, and a disease after "for" or before it. A noun ("therapy", "treatment") takes the
+    /// disease after "of" or "for", and the drug right before it, after the disease's "with", or
+    /// as the subject of "for the treatment of".
     fn therapy(
         &self,
         at: usize,
@@ -1492,8 +1501,7 @@ impl SentenceCtx<'_> {
         let mut skipped = 0;
         while k > 0 && skipped < 3 {
             let Some(w) = self.word(k - 1) else { break };
-            let code = w.chars().any(|c| c.is_ascii_digit()) && self.items[k - 1].is_word();
-            if !(code || VARIANT_WORDS.contains(&w)) {
+            if !variant_modifier(w) {
                 break;
             }
             k -= 1;

@@ -266,7 +266,18 @@ def learn(corpora, vocab, errors):
         unmarked = sum(text[typ].unannotated(v, symbol) for v in spellings)
         return marked / (marked + unmarked)
 
-    learned = new = withdrawn = xrefs = orthologs = 0
+    def link(concept, typ, ident, close=False):
+        """Give a concept an identifier, as its own or as a close match (an ortholog); its own
+        wins when a name teaches both."""
+        found = row(concept, typ)[4]
+        tagged = f"{ident}{{close}}"
+        if ident in found or (close and tagged in found):
+            return
+        if tagged in found:
+            found.remove(tagged)
+        found.append(tagged if close else ident)
+
+    learned = new = withdrawn = xrefs = 0
     for (typ, key), ids in sorted(annotated.items()):
         total = sum(ids.values())
         (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
@@ -282,11 +293,8 @@ def learn(corpora, vocab, errors):
                 # One gene in several species ("STAT3" grounded on the human, rat and mouse genes):
                 # the identifiers' one concept takes the others as close matches, its orthologs.
                 for other in sorted(ids):
-                    tagged = f"{other}{{close}}"
-                    known = vocab.by_id.get(other, ())
-                    if owner not in known and not {other, tagged} & set(row(owner, typ)[4]):
-                        row(owner, typ)[4].append(tagged)
-                        orthologs += 1
+                    if owner not in vocab.by_id.get(other, ()):
+                        link(owner, typ, other, close=True)
             continue
         if total < MIN_COUNT or top / total < MIN_SHARE or rate(surface, typ) < MIN_RATE:
             continue
@@ -295,7 +303,7 @@ def learn(corpora, vocab, errors):
         if concept is None and not vocab.by_id.get(curie) and len(claimants) == 1:
             # No concept carries the identifier and one concept of the type has the name: the corpus
             # names it by another identifier (BC5CDR's 2015 MeSH: olanzapine is C076029, now D000077152).
-            row(claimants[0], typ)[4].append(curie)
+            link(claimants[0], typ, curie)
             xrefs += 1
             continue
         if concept is None:
@@ -348,14 +356,7 @@ def learn(corpora, vocab, errors):
             if name not in row(concept, typ)[3]:
                 row(concept, typ)[3].append(name)
                 withdrawn += 1
-    # An ortholog learned as a close match, whose identifier another name then taught as the
-    # concept's own, is the concept's own.
-    for r in rows.values():
-        plain = set(r[4])
-        closes = [x for x in r[4] if x.endswith("{close}") and x[:-len("{close}")] in plain]
-        for x in closes:
-            r[4].remove(x)
-            orthologs -= 1
+    orthologs = sum(x.endswith("{close}") for r in rows.values() for x in r[4])
     summary = (f"{len(rows)} concepts: {learned} names added to dictionary concepts, {xrefs} "
                f"identifiers added to them, {orthologs} orthologs as close matches, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "
                f"(their PMIDs are in a development split)")
@@ -368,13 +369,14 @@ def species_owner(vocab, typ, key, ids):
     concept while the concept is the only one of the type with the name. None otherwise: a family
     name grounded on several mouse genes ("BMP" on Bmp2 and Bmp4) names no one gene."""
     claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
-    carried = {vocab.concept_for(curie, typ) for curie in ids} - {None}
+    owners = {curie: vocab.concept_for(curie, typ) for curie in ids}
+    carried = set(owners.values()) - {None}
     if len(carried) != 1 or claimants != sorted(carried):
         return None
-    owner = carried.pop()
-    orphans_only = all(vocab.concept_for(c, typ) in (owner, None) and
-                       (vocab.concept_for(c, typ) or not vocab.by_id.get(c)) for c in ids)
-    return owner if orphans_only else None
+    # The others belong to no concept at all, not even one of another type.
+    if any(o is None and vocab.by_id.get(c) for c, o in owners.items()):
+        return None
+    return carried.pop()
 
 
 def run_eval(mechkg, corpora, bases, out_dir):

@@ -708,16 +708,16 @@ impl SentenceCtx<'_> {
                 }
                 continue;
             };
-            // "not only ... but also" affirms.
-            // A variant's disease may follow it, and the negation with it: "the deletion was not
-            // associated with AMD".
-            let scope_end = if rule.frame == Frame::Variant {
-                at.max(obj.first)
-            } else {
-                at
-            };
-            let negated = (neg_from..scope_end)
-                .any(|k| self.in_set(k, &self.lex().negations) && self.word(k + 1) != Some("only"));
+            // The negation may stand between the trigger and an object after it: "X caused no
+            // change in Y", "the deletion was not associated with AMD".
+            let scope_end = at.max(obj.first);
+            // Not "not only ... but also", which affirms, nor a word of a hyphenated compound
+            // ("an all-or-none action potential").
+            let negated = (neg_from..scope_end).any(|k| {
+                self.in_set(k, &self.lex().negations)
+                    && self.word(k + 1) != Some("only")
+                    && (k == 0 || self.word(k - 1) != Some("-"))
+            });
             let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
             let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
                 let m = &subj.members;

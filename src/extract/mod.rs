@@ -142,6 +142,9 @@ fn variant_modifier(w: &str) -> bool {
         || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(char::is_alphanumeric))
 }
 
+/// The gap word of a trigger form (`Extractor::form_len`).
+pub const GAP: &str = "*";
+
 /// The compiled rule set.
 pub struct Extractor {
     rules: RuleSet,
@@ -535,21 +538,48 @@ impl SentenceCtx<'_> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         for &(ri, fi) in cands {
             let form = &self.ex.rules.rules[ri].forms[fi];
-            let ok = form
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(i + k) == Some(w.as_str()));
-            if ok && form.len() >= best {
-                if form.len() > best {
+            let Some(len) = self.form_len(i, form) else {
+                continue;
+            };
+            if len >= best {
+                if len > best {
                     out.clear();
-                    best = form.len();
+                    best = len;
                 }
                 if !out.iter().any(|(r, _)| *r == ri) {
-                    out.push((ri, form.len()));
+                    out.push((ri, len));
                 }
             }
         }
         out
+    }
+
+    /// How many items a form spans from item `i`, if it matches there. A `*` in a form is a gap of
+    /// up to four determiners, modifiers or commas ("plays * role in" reads "plays a key role in" and
+    /// "played an important, direct role in"): the words between a light verb and its noun vary
+    /// freely and say nothing of the relation.
+    fn form_len(&self, i: usize, form: &[String]) -> Option<usize> {
+        let mut k = i;
+        for (n, w) in form.iter().enumerate() {
+            if w == GAP {
+                let next = form.get(n + 1).map(String::as_str);
+                let mut taken = 0;
+                while taken < 4
+                    && self.word(k) != next
+                    && (self.in_set(k, &self.lex().determiners)
+                        || self.is_modifier(k)
+                        || (taken > 0 && self.word(k) == Some(",")))
+                {
+                    k += 1;
+                    taken += 1;
+                }
+            } else if self.word(k) == Some(w.as_str()) {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(k - i)
     }
 
     fn noun_context(&self, i: usize, len: usize) -> bool {
@@ -1134,12 +1164,63 @@ impl SentenceCtx<'_> {
                 j -= 1;
             }
             if j > 0 && self.items[j - 1].ent.is_some() {
-                return Some((self.extend_left(j - 1), "+relative", p));
+                let g = self.extend_left(j - 1);
+                // "Oxytocin is a neuropeptide that inhibits cortisol": the named subject's.
+                return Some(match self.copula_subject(g.first) {
+                    Some(named) => (named, "+relative+copula", p),
+                    None => (g, "+relative", p),
+                });
             }
         }
         let g = self.left_group(at, 5, verbs)?;
         let from = g.last + 1;
+        // "IL-17F is a novel inflammatory cytokine and plays a role in Y": a copula's predicate noun
+        // names its subject again, as a class; the relation is the named subject's.
+        if let Some(named) = self.copula_subject(g.first) {
+            return Some((named, "+copula", from.min(at)));
+        }
         Some((g, "", from.min(at)))
+    }
+
+    /// The entity whose predicate noun phrase starts at `first` ("IL-17F is a novel cytokine"): an
+    /// article and at most three modifiers before it, a copula, and a name before that.
+    fn copula_subject(&self, first: usize) -> Option<Group> {
+        let lex = self.lex();
+        let mut k = first;
+        let mut mods = 0;
+        while k > 0 && mods < 3 && self.is_modifier(k - 1) && !self.in_set(k - 1, &lex.determiners)
+        {
+            k -= 1;
+            mods += 1;
+        }
+        // The article makes it a predicate noun: "X is a cytokine", not "X is cytokines-driven".
+        if k == 0 || !matches!(self.word(k - 1), Some("a" | "an")) {
+            return None;
+        }
+        self.copula_subject_of_phrase(k - 1)
+    }
+
+    /// The named subject of a predicate noun phrase whose article is at `article`: "X is a", "X
+    /// is the" (over adverbs: "X is also a").
+    fn copula_subject_of_phrase(&self, article: usize) -> Option<Group> {
+        let lex = self.lex();
+        if !matches!(self.word(article), Some("a" | "an" | "the")) {
+            return None;
+        }
+        let mut k = article;
+        if k == 0 || !BE.contains(&self.word(k - 1).unwrap_or("")) {
+            return None;
+        }
+        k -= 1;
+        while k > 0
+            && self.in_set(k - 1, &lex.skip)
+            && !BE.contains(&self.word(k - 1).unwrap_or(""))
+        {
+            k -= 1;
+        }
+        let s = k.checked_sub(1)?;
+        let s = self.over_abbreviation(s)?;
+        self.items[s].ent.is_some().then(|| self.extend_left(s))
     }
 
     fn is_passive(&self, rule: &Rule, at: usize, len: usize) -> bool {
@@ -1453,10 +1534,33 @@ impl SentenceCtx<'_> {
             return None;
         }
         let (disease, _) = self.right_group(after + 1, 2, verbs)?;
-        // The drug right before the noun: "tamoxifen treatment of breast cancer".
-        if let Some(k) = at.checked_sub(1).filter(|&k| entity_at(k)) {
+        // The drug right before the noun: "tamoxifen treatment of breast cancer", over its
+        // abbreviation: "5-fluorouracil (5-FU) treatment for malignancies".
+        if let Some(k) = at
+            .checked_sub(1)
+            .and_then(|k| self.over_abbreviation(k))
+            .filter(|&k| entity_at(k))
+        {
             let drug = self.of_one_kind(self.extend_left(k), true);
             return Some((drug, disease, "", false, at));
+        }
+        // "levodopa is the most effective symptomatic therapy for Parkinson's disease": the noun
+        // phrase is the predicate of a named drug.
+        let mut np = at;
+        let mut mods = 0;
+        while np > 0
+            && mods < 4
+            && self.is_modifier(np - 1)
+            && !self.in_set(np - 1, &lex.determiners)
+        {
+            np -= 1;
+            mods += 1;
+        }
+        if np > 0 && self.in_set(np - 1, &lex.determiners) {
+            if let Some(drug) = self.copula_subject_of_phrase(np - 1) {
+                let drug = self.of_one_kind(drug, true);
+                return Some((drug, disease, "+copula", false, at));
+            }
         }
         // "the treatment of hypertension with captopril"
         if self.word(disease.last + 1) == Some("with") {
@@ -1782,9 +1886,8 @@ impl SentenceCtx<'_> {
         if self.word(j) == Some(",") {
             j += 1;
         }
-        if self.in_set(j, &self.lex().determiners) {
-            j += 1;
-        }
+        // "toxicities such as severe myelosuppression and diarrhea"
+        let j = self.past_modifiers(j);
         self.items.get(j)?.ent.is_some().then_some(j)
     }
 

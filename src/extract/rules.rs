@@ -317,6 +317,19 @@ impl RuleSet {
             if r.forms.is_empty() {
                 return Err(err(format!("rule {}: no forms", r.id)));
             }
+            let forms: Vec<Vec<String>> = r.forms.iter().map(|f| form_words(f)).collect();
+            // A gap joins two words; at either end it would match whatever stands there.
+            if let Some(f) = forms.iter().find(|f| {
+                f.first().is_none_or(|w| w == super::GAP)
+                    || f.last().is_some_and(|w| w == super::GAP)
+            }) {
+                return Err(err(format!(
+                    "rule {}: form {:?} is empty or starts or ends with the gap {:?}",
+                    r.id,
+                    f.join(" "),
+                    super::GAP
+                )));
+            }
             let mut by_object = Vec::new();
             for (t, p) in &r.by_object {
                 let t = ArgType::parse(t)
@@ -326,7 +339,7 @@ impl RuleSet {
             rules.push(Rule {
                 predicate: pred(&r.predicate, &r.id)?,
                 frame: r.frame,
-                forms: r.forms.iter().map(|f| form_words(f)).collect(),
+                forms,
                 order: r.order,
                 control: r.control,
                 agent: r.agent.iter().map(|a| a.to_lowercase()).collect(),
@@ -344,7 +357,31 @@ impl RuleSet {
 
 #[cfg(test)]
 mod tests {
-    use super::form_words;
+    use super::{form_words, RuleSet, DEFAULT_RULES};
+
+    /// A gap (`*`) joins two words of a form; a form that starts or ends with one is refused, with
+    /// the rule named.
+    #[test]
+    fn a_gap_must_stand_inside_a_form() {
+        let with_form = |form: &str| {
+            DEFAULT_RULES.replacen(
+                r#"forms = ["activation", "stimulation"]"#,
+                &format!(r#"forms = ["activation", "{form}"]"#),
+                1,
+            )
+        };
+        for form in ["* role in", "plays *", "*"] {
+            let err = RuleSet::parse("rules.toml", &with_form(form))
+                .err()
+                .unwrap_or_else(|| panic!("{form:?} was accepted"))
+                .to_string();
+            assert!(
+                err.contains("rule activation") && err.contains("gap"),
+                "{form:?}: {err}"
+            );
+        }
+        assert!(RuleSet::parse("rules.toml", &with_form("plays * role in")).is_ok());
+    }
 
     /// A form is split as the extractor splits a sentence, so "side-effects" matches the items
     /// `side`, `-`, `effects`.

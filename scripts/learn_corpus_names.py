@@ -228,6 +228,9 @@ def learn(corpora, vocab, errors):
     """The layer's rows {curie: (label, category, [names], [dropped], [xrefs])} and a summary."""
     train = {}  # typ → {pmid: doc} over the corpora that annotate typ
     annotated = defaultdict(Counter)  # (typ, norm) → Counter(gold curie)
+    # The same, per corpus: corpora annotated against different MeSH years name one substance by
+    # two records (BC5CDR's 2015 supplementary C107135 for everolimus, BioRED's later D000068338).
+    by_corpus = defaultdict(lambda: defaultdict(Counter))  # (typ, norm) → corpus → Counter(curie)
     surfaces = defaultdict(Counter)  # (typ, norm) → Counter(surface)
     held_out = set()
     for _, dev, _ in SPLITS:
@@ -246,6 +249,7 @@ def learn(corpora, vocab, errors):
                     curie = gold_curie(ids[0], typ)
                     if curie:
                         annotated[(typ, norm(surface))][curie] += 1
+                        by_corpus[(typ, norm(surface))][tr][curie] += 1
                         surfaces[(typ, norm(surface))][surface] += 1
 
     text = {typ: Text(docs.values()) for typ, docs in train.items()}
@@ -295,6 +299,16 @@ def learn(corpora, vocab, errors):
                 for other in sorted(ids):
                     if owner not in vocab.by_id.get(other, ()):
                         link(owner, typ, other, close=True)
+            continue
+        if total >= MIN_COUNT and top / total < MIN_SHARE and typ != "gene":
+            owner, others = record_years(vocab, typ, by_corpus[(typ, key)])
+            if owner and rate(surface, typ) >= MIN_RATE:
+                for other in others:
+                    link(owner, typ, other)
+                    xrefs += 1
+                if not vocab.finds(owner, surface):
+                    row(owner, typ)[2].append(surface)
+                    learned += 1
             continue
         if total < MIN_COUNT or top / total < MIN_SHARE or rate(surface, typ) < MIN_RATE:
             continue
@@ -361,6 +375,28 @@ def learn(corpora, vocab, errors):
                f"identifiers added to them, {orthologs} orthologs as close matches, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "
                f"(their PMIDs are in a development split)")
     return rows, summary
+
+
+def record_years(vocab, typ, corpora):
+    """When each corpus agrees with itself on a name's identifier but the corpora disagree, and only
+    one of their identifiers belongs to a dictionary concept, the others name the same thing in
+    another MeSH year: a supplementary record since made a descriptor ("everolimus": BC5CDR's
+    C107135, BioRED's D000068338). Returns that concept and the other identifiers, or (None, [])."""
+    tops = set()
+    for ids in corpora.values():
+        (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        if top / sum(ids.values()) < MIN_SHARE:
+            return None, []
+        tops.add(curie)
+    owners = {c: vocab.concept_for(c, typ) for c in sorted(tops)}
+    known = [c for c, concept in owners.items() if concept]
+    others = [c for c in sorted(tops) if c not in known]
+    # Only supplementary records: a descriptor no concept carries is another heading ("Hypothermia,
+    # Induced" beside Hypothermia), not the same thing under an older number.
+    if (len(tops) < 2 or len(known) != 1
+            or any(vocab.by_id.get(c) or not c.startswith("MESH:C") for c in others)):
+        return None, []
+    return owners[known[0]], others
 
 
 def species_owner(vocab, typ, key, ids):

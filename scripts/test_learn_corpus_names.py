@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
-name, an identifier learned for a name the dictionary has, a new concept, a name withdrawn on the
+name, an identifier learned for a name the dictionary has (also from two corpora that name it under
+two MeSH years), a new concept, a name withdrawn on the
 tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, a name the
 annotators mostly leave unmarked in any spelling the tagger finds)."""
 
@@ -22,6 +23,8 @@ MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\tHGNC:6081|NCBIGene:3630
 MESH:D006728\tHormones\tbiolink:ChemicalEntity\t\t
 HGNC:11364\tSTAT3\tbiolink:Gene\t\tNCBIGene:6774
 FPLX:BMP\tBMP\tbiolink:Gene\t\t
+MESH:D000068338\tEverolimus\tbiolink:ChemicalEntity\t\t
+MESH:D007035\tHypothermia\tbiolink:Disease\t\t
 """
 
 
@@ -62,6 +65,11 @@ class Learn(unittest.TestCase):
             # A symbol: its plural "LOSs" is searched as written, not as the word "loss".
             + doc("10", "LOS and LOS.", "Weight loss, loss, loss.",
                   [("LOS", "Chemical", "D019808"), ("LOS", "Chemical", "D019808")])
+            # Two MeSH years: BC5CDR names everolimus by its 2015 supplementary record, BioRED by
+            # the later descriptor (below). Hypothermia differs by heading, not by year.
+            + doc("12", "Everolimus and hypothermia.", "Everolimus gave hypothermia.",
+                  [("Everolimus", "Chemical", "C107135"), ("hypothermia", "Disease", "D007035"),
+                   ("Everolimus", "Chemical", "C107135"), ("hypothermia", "Disease", "D007035")])
         )
         # One gene in three species: the human gene takes the rat and mouse ones as close matches.
         # A family name grounded on two mouse genes names no one gene.
@@ -71,7 +79,12 @@ class Learn(unittest.TestCase):
                             ("Stat3", "GeneOrGeneProduct", "20848"),
                             ("BMP", "GeneOrGeneProduct", "12156"),
                             ("BMP", "GeneOrGeneProduct", "12159")])
-        biored_train = biored_stat3 + doc("5", "Foo1 in mice.", "Foo1 binds.",
+        biored_years = doc("13", "Everolimus.", "Hypothermia, hypothermia and hypothermia.",
+                           [("Everolimus", "ChemicalEntity", "D000068338"),
+                            ("Hypothermia", "DiseaseOrPhenotypicFeature", "D007036"),
+                            ("hypothermia", "DiseaseOrPhenotypicFeature", "D007036"),
+                            ("hypothermia", "DiseaseOrPhenotypicFeature", "D007036")])
+        biored_train = biored_stat3 + biored_years + doc("5", "Foo1 in mice.", "Foo1 binds.",
                            [("Foo1", "GeneOrGeneProduct", "12345"),
                             ("Foo1", "GeneOrGeneProduct", "12345")]) + doc(
             "6", "Insulin.", "Insulin again.",
@@ -127,6 +140,8 @@ class Learn(unittest.TestCase):
         self.assertEqual(self.rows["HGNC:11364"][2], ["Stat3"],
                          "the name as written, which the case-sensitive STAT3 does not match")
         self.assertNotIn("FPLX:BMP", self.rows, "a family grounded on two genes has no ortholog")
+        self.assertEqual(self.rows["MESH:D000068338"][4], ["MESH:C107135"],
+                         "one substance under two MeSH years: the older supplementary record")
 
     def test_guards(self):
         self.assertNotIn("MESH:D999999", self.rows, "a held-out document teaches nothing")
@@ -134,6 +149,8 @@ class Learn(unittest.TestCase):
         self.assertNotIn("MESH:D003139", self.rows, "cold is mostly left unmarked")
         self.assertNotIn("MESH:D006261", self.rows, "headache: known name, held-out false positive")
         self.assertNotIn("MESH:D000975", self.rows, "the singular is mostly left unmarked")
+        self.assertNotIn("MESH:D007035", self.rows,
+                         "another heading no concept carries is not an older record")
         self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),
                          "a symbol's spellings are searched in its case")
         self.assertIn("1 training documents left out", self.summary)

@@ -209,11 +209,16 @@ impl Extractor {
         let gene = |k: usize, types: &[Option<ArgType>]| types[k] == Some(ArgType::Gene);
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            // Every mention of every section passes here: compare without a lower-cased copy.
+            // Every mention of every section passes here: compare without a lower-cased copy. The
+            // noun may close a longer name the vocabulary has ("Point mutations", MeSH's "Mutation,
+            // Missense" as "missense mutation"), whose other words are a variant's kind.
+            let mut words = m.text.rsplit([' ', '-']).filter(|w| !w.is_empty());
+            let noun = words.next().unwrap_or("");
             if !self
                 .variant_nouns
                 .iter()
-                .any(|n| n.eq_ignore_ascii_case(&m.text))
+                .any(|n| n.eq_ignore_ascii_case(noun))
+                || !words.all(variant_modifier)
             {
                 continue;
             }
@@ -227,7 +232,7 @@ impl Extractor {
                         .all(|w| w.is_empty() || variant_modifier(w))
             });
             let after = text.get(m.span.end..).unwrap_or("");
-            let gene_after = ["in ", "of ", "within "]
+            let gene_after = ["in ", "of ", "within ", "at "]
                 .iter()
                 .any(|p| after.trim_start().starts_with(p))
                 && (i + 1..mentions.len())
@@ -1592,7 +1597,7 @@ impl SentenceCtx<'_> {
 
     /// The gene whose variant the noun at `at` names: right before it, over "gene", a
     /// change's code and the variant's kind ("the BRCA2 gene mutation", "hOGG1 Ser326Cys
-    /// polymorphism", "an activating TSHR germline mutation"), or after "in", "of" or "within"
+    /// polymorphism", "an activating TSHR germline mutation"), or after "in", "of", "within" or "at"
     /// ("mutations in copper/zinc superoxide dismutase (SOD1)", "mutations of the SEPN1 gene").
     fn variant_gene(&self, at: usize, after: usize) -> Option<Group> {
         let is_gene = |k: usize| {
@@ -1620,12 +1625,13 @@ impl SentenceCtx<'_> {
         if k > 0 && is_gene(k - 1) {
             return Some(self.of_one_kind(self.extend_left(k - 1), true));
         }
-        if !matches!(self.word(after), Some("in" | "of" | "within")) {
+        if !matches!(self.word(after), Some("in" | "of" | "within" | "at")) {
             return None;
         }
         // Over a determiner, modifiers (even a chemical's: "copper/zinc superoxide dismutase"), a
         // region ("in the coding region of the HNF-6 gene") and a name the vocabulary lacks before
-        // its abbreviation ("in the ... gamma subunit (GNPTG) gene").
+        // its abbreviation ("in the ... gamma subunit (GNPTG) gene"); "at" leads to a locus ("a new
+        // allele at the arylsulfatase A (ARSA) locus").
         let mut j = after + 1;
         while j < (after + 9).min(self.items.len())
             && !is_gene(j)
@@ -1950,6 +1956,7 @@ MESH:D007213\tIndomethacin\tbiolink:ChemicalEntity\t\t
 MESH:D010146\tPain\tbiolink:Disease\t\t
 MESH:D012333\tRNA, Messenger\tbiolink:NucleicAcidEntity\tmRNA\t
 MESH:D009154\tMutation\tbiolink:BiologicalProcess\tmutations\t
+MESH:D017354\tPoint Mutation\tbiolink:BiologicalProcess\tpoint mutations\t
 MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
 ";
 
@@ -2072,9 +2079,27 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
                 &["HGNC:8529 associated_with MESH:D008659 variant"],
             ),
             (
+                "a longer name ending in the noun, over the variant's kind",
+                "Point mutations in the OXTR gene were found in patients with metabolic disease.",
+                &["HGNC:8529 associated_with MESH:D008659 variant"],
+            ),
+            (
+                "at a locus",
+                "A new allele at the OXTR locus causing metabolic disease was found.",
+                &[
+                    "HGNC:8529 associated_with MESH:D008659 variant",
+                    "HGNC:8529 causes MESH:D008659 cause",
+                ],
+            ),
+            (
                 "a mutagen's mutations stay the concept",
                 "Indomethacin caused mutations in bacteria.",
                 &["MESH:D007213 causes MESH:D009154 cause"],
+            ),
+            (
+                "and so do its point mutations",
+                "Indomethacin caused point mutations in bacteria.",
+                &["MESH:D007213 causes MESH:D017354 cause"],
             ),
         ]);
     }

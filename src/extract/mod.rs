@@ -160,6 +160,9 @@ pub struct Extractor {
     /// trigger, even where the vocabulary has them as concepts (MeSH's Mutation, which is no
     /// argument: "mutations cause Y" says which gene only around it).
     variant_nouns: HashSet<String>,
+    /// The one-word forms of `induced` rules ("induced", "mediated", "associated"): in "X-induced
+    /// Y" the head is Y.
+    participles: HashSet<String>,
 }
 
 impl Extractor {
@@ -185,6 +188,7 @@ impl Extractor {
         };
         let role_nouns = nouns(Frame::Role);
         let variant_nouns = nouns(Frame::Variant);
+        let participles = nouns(Frame::Induced);
         let adjectives = rules
             .rules
             .iter()
@@ -197,6 +201,7 @@ impl Extractor {
             role_nouns,
             adjectives,
             variant_nouns,
+            participles,
         }
     }
 
@@ -1400,7 +1405,14 @@ impl SentenceCtx<'_> {
                 if let Some(g) = self.carried_gene(k) {
                     return Some((self.extend_right(g), flip));
                 }
-                return Some((self.extend_right(k), flip));
+                let g = self.extend_right(k);
+                // "curcumin reduced cisplatin-induced nephrotoxicity": the object is the head the
+                // compound names, not its first word (the `induced` rules read that one).
+                // One name only: in "X-induced Y, Z-induced W" the list "Y, Z" is no compound.
+                if let Some(head) = self.compound_head(g.last).filter(|_| g.members.len() == 1) {
+                    return Some((self.extend_right(head), flip));
+                }
+                return Some((g, flip));
             }
             // "neurological complications, including confusion and coma": the examples of a
             // class noun the vocabulary lacks.
@@ -1435,6 +1447,25 @@ impl SentenceCtx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// The head of "X-induced Y" when the list X ends at `last` (over an abbreviation in
+    /// parentheses: "cisplatin (CDDP)-induced"): the first concept after the participle, past at
+    /// most two modifiers ("maleate-induced acute nephrotoxicity").
+    fn compound_head(&self, last: usize) -> Option<usize> {
+        let mut k = last + 1;
+        if self.word(k) == Some("(") {
+            k = (k + 1..(k + 5).min(self.items.len())).find(|&j| self.word(j) == Some(")"))? + 1;
+        }
+        if self.word(k) != Some("-")
+            || !self
+                .word(k + 1)
+                .is_some_and(|w| self.ex.participles.contains(w))
+        {
+            return None;
+        }
+        let head = self.past_modifiers(k + 2);
+        self.items.get(head)?.ent.is_some().then_some(head)
     }
 
     /// The nearest group to the left of `at`, over auxiliaries, raising verbs and up to `budget`

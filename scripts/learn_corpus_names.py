@@ -8,11 +8,13 @@ whose PMID is in a development split (BioRED's training split holds 44 BC5CDR de
 and writes a vocabulary layer (vocab/FORMAT.md) to load after the full dictionary:
 
 * learned names: a mention text annotated at least MIN_COUNT times, with one identifier for at least
-  MIN_SHARE of them, and annotated in at least MIN_RATE of its occurrences in the training text of the
+  MIN_SHARE of them and (chemicals and diseases) of the documents that annotate it, and annotated in at least MIN_RATE of its occurrences in the training text of the
   corpora that annotate its type (an occurrence inside another gold mention does not count), is added to the dictionary concept that carries the identifier (as
   CURIE or cross-reference); the same name is withdrawn (`{drop}`) from other concepts of the same
   type. An identifier no dictionary concept carries (a mouse gene's NCBI Gene id, a MeSH supplementary
-  concept) becomes a concept of its own.
+  concept) becomes a concept of its own. Where the corpora each agree on a name but name it under two
+  MeSH years (a 2015 supplementary record, a later descriptor), the descriptor's concept takes the
+  older record as an identifier.
 * withdrawn names: a dictionary name that mechkg tags at least MIN_FP times where the corpora annotate
   nothing of its type, and that the annotators mark in under MAX_NEG_RATE of its tagged
   occurrences, is withdrawn. The tags come from `mechkg eval --errors` on the training splits, so the
@@ -231,6 +233,10 @@ def learn(corpora, vocab, errors):
     # The same, per corpus: corpora annotated against different MeSH years name one substance by
     # two records (BC5CDR's 2015 supplementary C107135 for everolimus, BioRED's later D000068338).
     by_corpus = defaultdict(lambda: defaultdict(Counter))  # (typ, norm) → corpus → Counter(curie)
+    # The documents that ground a name on each identifier: where identifiers disagree, documents
+    # vote, so that one abstract that repeats its own usage four times ("depressive" for adjustment
+    # disorder) does not outvote the others.
+    documents = defaultdict(lambda: defaultdict(set))  # (typ, norm) → curie → documents
     surfaces = defaultdict(Counter)  # (typ, norm) → Counter(surface)
     held_out = set()
     for _, dev, _ in SPLITS:
@@ -250,6 +256,7 @@ def learn(corpora, vocab, errors):
                     if curie:
                         annotated[(typ, norm(surface))][curie] += 1
                         by_corpus[(typ, norm(surface))][tr][curie] += 1
+                        documents[(typ, norm(surface))][curie].add(f"{tr}:{pmid}")
                         surfaces[(typ, norm(surface))][surface] += 1
 
     text = {typ: Text(docs.values()) for typ, docs in train.items()}
@@ -311,6 +318,10 @@ def learn(corpora, vocab, errors):
                     learned += 1
             continue
         if total < MIN_COUNT or top / total < MIN_SHARE or rate(surface, typ) < MIN_RATE:
+            continue
+        votes = {c: len(d) for c, d in documents[(typ, key)].items()}
+        if typ != "gene" and votes[curie] / sum(votes.values()) < MIN_SHARE:
+            # Not for genes: their identifiers split by species, not by usage (species_owner).
             continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))

@@ -2,7 +2,7 @@
 """Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
 name, an identifier learned for a name the dictionary has (also from two corpora that name it under
 two MeSH years), a new concept, a name withdrawn on the
-tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, a name the
+tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
 annotators mostly leave unmarked in any spelling the tagger finds)."""
 
 import os
@@ -70,6 +70,11 @@ class Learn(unittest.TestCase):
             + doc("12", "Everolimus and hypothermia.", "Everolimus gave hypothermia.",
                   [("Everolimus", "Chemical", "C107135"), ("hypothermia", "Disease", "D007035"),
                    ("Everolimus", "Chemical", "C107135"), ("hypothermia", "Disease", "D007035")])
+            # One abstract's own usage, repeated, against another abstract's: documents vote.
+            + doc("15", "Glumness, glumness.", "Glumness and glumness.",
+                  [("Glumness", "Disease", "D111111"), ("glumness", "Disease", "D111111"),
+                   ("Glumness", "Disease", "D111111"), ("glumness", "Disease", "D111111")])
+            + doc("16", "Glumness.", "None.", [("Glumness", "Disease", "D222222")])
         )
         # One gene in three species: the human gene takes the rat and mouse ones as close matches.
         # A family name grounded on two mouse genes names no one gene.
@@ -149,6 +154,7 @@ class Learn(unittest.TestCase):
         self.assertNotIn("MESH:D003139", self.rows, "cold is mostly left unmarked")
         self.assertNotIn("MESH:D006261", self.rows, "headache: known name, held-out false positive")
         self.assertNotIn("MESH:D000975", self.rows, "the singular is mostly left unmarked")
+        self.assertNotIn("MESH:D111111", self.rows, "one document's repeated usage is one vote")
         self.assertNotIn("MESH:D007035", self.rows,
                          "another heading no concept carries is not an older record")
         self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),

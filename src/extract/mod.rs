@@ -1182,14 +1182,43 @@ impl SentenceCtx<'_> {
                 });
             }
         }
+        // "CAA, but not acrolein, inhibited caspase-3": the parenthetical exception is no subject.
+        if prev == Some(",") {
+            let excepted = self.left_group(k - 1, 0, verbs);
+            if let Some(named) = excepted.and_then(|g| self.named_before_exception(g.first)) {
+                return Some((named, "", at));
+            }
+        }
         let g = self.left_group(at, 5, verbs)?;
         let from = g.last + 1;
+        // "CAA but not acrolein inhibited caspase-3": the subject is the one named before "but
+        // not"; the excepted one states nothing (its negation would need the whole clause).
+        if let Some(named) = self.named_before_exception(g.first) {
+            return Some((named, "", from.min(at)));
+        }
         // "IL-17F is a novel inflammatory cytokine and plays a role in Y": a copula's predicate noun
         // names its subject again, as a class; the relation is the named subject's.
         if let Some(named) = self.copula_subject(g.first) {
             return Some((named, "+copula", from.min(at)));
         }
         Some((g, "", from.min(at)))
+    }
+
+    /// The concept named before "but not" or "and not" (over a comma) when the group starting at
+    /// `first` follows it: "CAA but not acrolein", "CAA, and not acrolein".
+    fn named_before_exception(&self, first: usize) -> Option<Group> {
+        if first < 3
+            || self.word(first - 1) != Some("not")
+            || !matches!(self.word(first - 2), Some("but" | "and"))
+        {
+            return None;
+        }
+        let mut j = first - 2;
+        if self.word(j - 1) == Some(",") {
+            j -= 1;
+        }
+        let k = j.checked_sub(1)?;
+        self.items[k].ent.is_some().then(|| self.extend_left(k))
     }
 
     /// The entity whose predicate noun phrase starts at `first` ("IL-17F is a novel cytokine"): an

@@ -889,7 +889,17 @@ impl SentenceCtx<'_> {
                     k += 1;
                 }
                 self.items.get(k).filter(|it| it.ent.is_some())?;
-                let obj = self.extend_right(k);
+                let mut obj = self.extend_right(k);
+                // "deaths from cocaine-induced delirium": the compound's head.
+                if let Some(head) = self
+                    .compound_head(obj.last)
+                    .filter(|_| obj.members.len() == 1)
+                {
+                    obj = self.extend_right(head);
+                }
+                // "hepatotoxicity from acetaminophen": the left argument is the grammatical
+                // subject, the relation's object under `order = "reverse"`.
+                let (subj, obj) = orient(rule.order, subj, obj);
                 Some((subj, obj, "", false, at))
             }
             Frame::Induced => {
@@ -934,16 +944,28 @@ impl SentenceCtx<'_> {
                 // Theme: the entity right before ("the ACTH release") or after "of".
                 let (theme, theme_end) = if at > 0 && self.items[at - 1].ent.is_some() {
                     (self.extend_left(at - 1), at + len)
-                } else if self.word(after) == Some("of") {
+                } else if self.word(after) == Some("of") && !rule.agent.iter().any(|a| a == "of") {
+                    // When "of" leads to the agent ("the hypotensive effect of clonidine"), the
+                    // theme is the name before the noun only: in "effects of starvation on the
+                    // levels of prolactin" neither is an effect of the other.
                     let (g, _) = self.right_group(after + 1, 2, verbs)?;
                     let end = g.last + 1;
                     (g, end)
                 } else {
                     return None;
                 };
+                // An agent "of" follows the noun itself ("the hypotensive effect of clonidine"), not
+                // a later phrase ("the hypotensive effect in vivo and the role of kinins").
+                if rule.agent.iter().any(|a| a == "of") && self.word(after) != Some("of") {
+                    return None;
+                }
                 let agent = self.agent(rule, theme_end, verbs)?;
+                // "the anti-inflammatory effect of X": a theme named as what is countered.
+                let anti = theme.first > 1
+                    && self.word(theme.first - 1) == Some("-")
+                    && self.word(theme.first - 2) == Some("anti");
                 let (s, o) = orient(rule.order, agent, theme);
-                Some((s, o, "", false, near))
+                Some((s, o, "", anti, near))
             }
             Frame::Role => {
                 // The target: a name right before the noun ("the 5-lipoxygenase inhibitor", over an

@@ -443,16 +443,25 @@ fn items(
 }
 
 /// The length of a parenthesised count, statistic or dose at the start of `s` ("(15%)", "(n = 12)",
-/// "(P < 0.05)", "(2/20)", "(10 mg/kg sc)", "(1 mg kg-1 i.p.)"): numbers with signs, the letters of
-/// `n` and `P`, and units and routes of a dose; nothing that names a thing.
+/// "(P < 0.05)", "(2/20)", "(6.7 and 5.3%)", "(10 mg/kg sc)", "(1 mg kg-1 i.p.)"): numbers with
+/// signs, the letters of `n` and `P`, the words that join two figures, and units and routes of a
+/// dose; nothing that names a thing.
 fn numeric_aside(s: &str) -> Option<usize> {
+    const JOINS: &[&str] = &["n", "p", "and", "vs", "versus", "or", "to"];
     let inner = s.strip_prefix('(')?;
     let close = inner.find(')')?;
     let inner = &inner[..close];
     let numeric = inner.chars().any(|c| c.is_ascii_digit())
+        && inner.chars().all(|c| {
+            c.is_ascii_alphabetic()
+                || c.is_ascii_digit()
+                || c.is_whitespace()
+                || ".,%=<>±+-–−/:;×~".contains(c)
+        })
         && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "nNpP.,%=<>±+-–−/:;×~".contains(c));
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| JOINS.contains(&w.to_ascii_lowercase().as_str()));
     (numeric || is_dose(inner)).then_some(close + 2)
 }
 
@@ -2268,6 +2277,9 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
             ("(5-HT)", None),
             ("(IL-6)", None),
             ("(2 patients)", None),
+            ("(6.7 and 5.3%), nausea", Some(14)),
+            ("(12 vs. 4)", Some(10)),
+            ("(5 and IL-6)", None),
         ];
         for (text, want) in cases {
             assert_eq!(numeric_aside(text), *want, "{text}");

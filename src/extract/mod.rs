@@ -950,24 +950,24 @@ impl SentenceCtx<'_> {
                 Some((g.clone(), g, "", false, near))
             }
             Frame::Noun => {
+                // When "of" leads to the agent ("the hypotensive effect of clonidine"), it follows
+                // the noun itself (not "the hypotensive effect in vivo and the role of kinins"),
+                // and the theme is the name before the noun: in "effects of starvation on the
+                // levels of prolactin" neither is an effect of the other.
+                let of_agent = rule.agent.iter().any(|a| a == "of");
+                if of_agent && self.word(after) != Some("of") {
+                    return None;
+                }
                 // Theme: the entity right before ("the ACTH release") or after "of".
                 let (theme, theme_end) = if at > 0 && self.items[at - 1].ent.is_some() {
                     (self.extend_left(at - 1), at + len)
-                } else if self.word(after) == Some("of") && !rule.agent.iter().any(|a| a == "of") {
-                    // When "of" leads to the agent ("the hypotensive effect of clonidine"), the
-                    // theme is the name before the noun only: in "effects of starvation on the
-                    // levels of prolactin" neither is an effect of the other.
+                } else if self.word(after) == Some("of") && !of_agent {
                     let (g, _) = self.right_group(after + 1, 2, verbs)?;
                     let end = g.last + 1;
                     (g, end)
                 } else {
                     return None;
                 };
-                // An agent "of" follows the noun itself ("the hypotensive effect of clonidine"), not
-                // a later phrase ("the hypotensive effect in vivo and the role of kinins").
-                if rule.agent.iter().any(|a| a == "of") && self.word(after) != Some("of") {
-                    return None;
-                }
                 let agent = self.agent(rule, theme_end, verbs)?;
                 // "the anti-inflammatory effect of X": a theme named as what is countered.
                 let anti = theme.first > 1
@@ -1252,33 +1252,24 @@ impl SentenceCtx<'_> {
         self.items[k].ent.is_some().then(|| self.extend_left(k))
     }
 
-    /// The entity whose predicate noun phrase starts at `first` ("IL-17F is a novel cytokine"): an
-    /// article and at most three modifiers before it, a copula, and a name before that.
-    fn copula_subject(&self, first: usize) -> Option<Group> {
+    /// The concept a copula says the noun phrase ending before `head` is ("IL-17F is a novel
+    /// inflammatory cytokine", "levodopa is the most effective symptomatic therapy"): up to four
+    /// modifiers, an article, a form of "be" (over adverbs: "is also a") and a name before it.
+    fn copula_subject(&self, head: usize) -> Option<Group> {
         let lex = self.lex();
-        let mut k = first;
+        let mut k = head;
         let mut mods = 0;
-        while k > 0 && mods < 3 && self.is_modifier(k - 1) && !self.in_set(k - 1, &lex.determiners)
+        while k > 0 && mods < 4 && self.is_modifier(k - 1) && !self.in_set(k - 1, &lex.determiners)
         {
             k -= 1;
             mods += 1;
         }
         // The article makes it a predicate noun: "X is a cytokine", not "X is cytokines-driven".
-        if k == 0 || !matches!(self.word(k - 1), Some("a" | "an")) {
+        if k < 2 || !matches!(self.word(k - 1), Some("a" | "an" | "the")) {
             return None;
         }
-        self.copula_subject_of_phrase(k - 1)
-    }
-
-    /// The named subject of a predicate noun phrase whose article is at `article`: "X is a", "X
-    /// is the" (over adverbs: "X is also a").
-    fn copula_subject_of_phrase(&self, article: usize) -> Option<Group> {
-        let lex = self.lex();
-        if !matches!(self.word(article), Some("a" | "an" | "the")) {
-            return None;
-        }
-        let mut k = article;
-        if k == 0 || !BE.contains(&self.word(k - 1).unwrap_or("")) {
+        k -= 1;
+        if !BE.contains(&self.word(k - 1).unwrap_or("")) {
             return None;
         }
         k -= 1;
@@ -1642,21 +1633,9 @@ impl SentenceCtx<'_> {
         }
         // "levodopa is the most effective symptomatic therapy for Parkinson's disease": the noun
         // phrase is the predicate of a named drug.
-        let mut np = at;
-        let mut mods = 0;
-        while np > 0
-            && mods < 4
-            && self.is_modifier(np - 1)
-            && !self.in_set(np - 1, &lex.determiners)
-        {
-            np -= 1;
-            mods += 1;
-        }
-        if np > 0 && self.in_set(np - 1, &lex.determiners) {
-            if let Some(drug) = self.copula_subject_of_phrase(np - 1) {
-                let drug = self.of_one_kind(drug, true);
-                return Some((drug, disease, "+copula", false, at));
-            }
+        if let Some(drug) = self.copula_subject(at) {
+            let drug = self.of_one_kind(drug, true);
+            return Some((drug, disease, "+copula", false, at));
         }
         // "the treatment of hypertension with captopril"
         if self.word(disease.last + 1) == Some("with") {

@@ -8,9 +8,10 @@ whose PMID is in a development split (BioRED's training split holds 44 BC5CDR de
 and writes a vocabulary layer (vocab/FORMAT.md) to load after the full dictionary:
 
 * learned names: a mention text annotated at least MIN_COUNT times, with one identifier for at least
-  MIN_SHARE of them and (chemicals and diseases) of the documents that annotate it, and annotated in at least MIN_RATE of its occurrences in the training text of the
-  corpora that annotate its type (an occurrence inside another gold mention does not count), is added to the dictionary concept that carries the identifier (as
-  CURIE or cross-reference); the same name is withdrawn (`{drop}`) from other concepts of the same
+  MIN_SHARE of them and (chemicals and diseases) of the documents that annotate it, and annotated in
+  at least MIN_RATE of its occurrences in the training text of the corpora that annotate its type (an
+  occurrence inside another gold mention does not count), is added to the dictionary concept that
+  carries the identifier (as CURIE or cross-reference); the same name is withdrawn (`{drop}`) from other concepts of the same
   type. An identifier no dictionary concept carries (a mouse gene's NCBI Gene id, a MeSH supplementary
   concept) becomes a concept of its own. Where the corpora each agree on a name but name it under two
   MeSH years (a 2015 supplementary record, a later descriptor), the descriptor's concept takes the
@@ -230,13 +231,12 @@ def learn(corpora, vocab, errors):
     """The layer's rows {curie: (label, category, [names], [dropped], [xrefs])} and a summary."""
     train = {}  # typ → {pmid: doc} over the corpora that annotate typ
     annotated = defaultdict(Counter)  # (typ, norm) → Counter(gold curie)
-    # The same, per corpus: corpora annotated against different MeSH years name one substance by
-    # two records (BC5CDR's 2015 supplementary C107135 for everolimus, BioRED's later D000068338).
-    by_corpus = defaultdict(lambda: defaultdict(Counter))  # (typ, norm) → corpus → Counter(curie)
-    # The documents that ground a name on each identifier: where identifiers disagree, documents
-    # vote, so that one abstract that repeats its own usage four times ("depressive" for adjustment
-    # disorder) does not outvote the others.
-    documents = defaultdict(lambda: defaultdict(set))  # (typ, norm) → curie → documents
+    # The documents that ground a name on each identifier, as (corpus file, PMID): where identifiers
+    # disagree, documents vote, so that one abstract that repeats its own usage four times
+    # ("depressive" for adjustment disorder) does not outvote the others; and corpora annotated
+    # against different MeSH years name one substance by two records (BC5CDR's 2015 supplementary
+    # C107135 for everolimus, BioRED's later D000068338).
+    documents = defaultdict(lambda: defaultdict(set))  # (typ, norm) → curie → {(corpus, pmid)}
     surfaces = defaultdict(Counter)  # (typ, norm) → Counter(surface)
     held_out = set()
     for _, dev, _ in SPLITS:
@@ -255,8 +255,7 @@ def learn(corpora, vocab, errors):
                     curie = gold_curie(ids[0], typ)
                     if curie:
                         annotated[(typ, norm(surface))][curie] += 1
-                        by_corpus[(typ, norm(surface))][tr][curie] += 1
-                        documents[(typ, norm(surface))][curie].add(f"{tr}:{pmid}")
+                        documents[(typ, norm(surface))][curie].add((tr, pmid))
                         surfaces[(typ, norm(surface))][surface] += 1
 
     text = {typ: Text(docs.values()) for typ, docs in train.items()}
@@ -308,7 +307,7 @@ def learn(corpora, vocab, errors):
                         link(owner, typ, other, close=True)
             continue
         if total >= MIN_COUNT and top / total < MIN_SHARE and typ != "gene":
-            owner, others = record_years(vocab, typ, by_corpus[(typ, key)])
+            owner, others = record_years(vocab, typ, documents[(typ, key)])
             if owner and rate(surface, typ) >= MIN_RATE:
                 for other in others:
                     link(owner, typ, other)
@@ -388,15 +387,23 @@ def learn(corpora, vocab, errors):
     return rows, summary
 
 
-def record_years(vocab, typ, corpora):
-    """When each corpus agrees with itself on a name's identifier but the corpora disagree, and only
-    one of their identifiers belongs to a dictionary concept, the others name the same thing in
-    another MeSH year: a supplementary record since made a descriptor ("everolimus": BC5CDR's
-    C107135, BioRED's D000068338). Returns that concept and the other identifiers, or (None, [])."""
+def record_years(vocab, typ, documents):
+    """When each corpus agrees with itself on a name's identifier (a majority of its documents:
+    `documents` maps
+    each identifier to its (corpus, PMID) pairs) but the corpora disagree, and only one of their
+    identifiers belongs to a dictionary concept, the others name the same thing in another MeSH
+    year: a supplementary record since made a descriptor ("everolimus": BC5CDR's C107135, BioRED's
+    D000068338). Returns that concept and the other identifiers, or (None, [])."""
+    corpora = defaultdict(Counter)  # corpus → Counter(curie: documents)
+    for curie, docs in documents.items():
+        for corpus, _ in docs:
+            corpora[corpus][curie] += 1
     tops = set()
     for ids in corpora.values():
         (curie, top), = sorted(ids.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-        if top / sum(ids.values()) < MIN_SHARE:
+        # A majority of the corpus's documents: the guards below (one concept, the others
+        # supplementary records no concept carries) make the name unambiguous already.
+        if top * 2 <= sum(ids.values()):
             return None, []
         tops.add(curie)
     owners = {c: vocab.concept_for(c, typ) for c in sorted(tops)}

@@ -1136,19 +1136,31 @@ impl SentenceCtx<'_> {
                 {
                     flip = !flip;
                 }
-                // "Monoacylglycerol lipase inhibition increases corticosterone": what the subject's
-                // loss does, the subject does the other way.
-                if rule.order == Order::Forward
-                    && !subj.anaphora
-                    && subj.last + 1 < at
-                    && self.in_set(subj.last + 1, &self.lex().losses)
-                {
+                // "Monoacylglycerol lipase inhibition increases corticosterone", "TLR4-deficient
+                // mice", "knockdown of NEK2 inhibited", "mice lacking TLR4 were protected": what the
+                // subject's loss does, the subject does the other way.
+                if rule.order == Order::Forward && !subj.anaphora && self.lost(&subj, at) {
                     flip = !flip;
                 }
                 let (s, o) = orient(rule.order, subj, obj);
                 Some((s, o, how, flip, neg_from))
             }
         }
+    }
+
+    /// Whether the text names the loss of `subj`, not `subj` itself, before the trigger at `at`: a
+    /// loss noun right after it (over a hyphen: "TLR4-deficient"), or before it with "of"
+    /// ("knockdown of NEK2") or as a participle ("lacking TLR4").
+    fn lost(&self, subj: &Group, at: usize) -> bool {
+        let losses = &self.lex().losses;
+        let mut after = subj.last + 1;
+        if self.word(after) == Some("-") {
+            after += 1;
+        }
+        let before = |k: usize| subj.first >= k && self.in_set(subj.first - k, losses);
+        (after < at && self.in_set(after, losses))
+            || (self.word(subj.first.wrapping_sub(1)) == Some("of") && before(2))
+            || (self.word(subj.first.wrapping_sub(1)) == Some("lacking"))
     }
 
     /// The subject of an active verb: from a governing clause (control, gerund, coordinated verb) or
@@ -2186,6 +2198,21 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
                 "not a drug's withdrawal",
                 "Indomethacin withdrawal increases pain.",
                 &["MESH:D007213 causes MESH:D010146 increase"],
+            ),
+            (
+                "the loss before the subject",
+                "Knockdown of COX increases pain.",
+                &["FPLX:COX treats MESH:D010146 increase+flip"],
+            ),
+            (
+                "a loss over a hyphen",
+                "COX-deficient mice were protected from pain.",
+                &["FPLX:COX causes MESH:D010146 protect+flip"],
+            ),
+            (
+                "lacking the subject",
+                "Mice lacking COX were protected from pain.",
+                &["FPLX:COX causes MESH:D010146 protect+flip"],
             ),
         ]);
     }

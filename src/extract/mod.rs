@@ -1122,6 +1122,7 @@ impl SentenceCtx<'_> {
                 let passive = rule.frame == Frame::Verb && self.is_passive(rule, at, len);
                 if passive {
                     let patient = self.left_group(at, 5, verbs)?;
+                    let patient = self.disease_of(&patient).unwrap_or(patient);
                     let agent = self.agent(rule, after, verbs)?;
                     let neg_from = patient.last + 1;
                     let (s, o) = orient(rule.order, agent, patient);
@@ -1146,6 +1147,28 @@ impl SentenceCtx<'_> {
                 Some((s, o, how, flip, neg_from))
             }
         }
+    }
+
+    /// The disease a chemical's group is the complement of: in "the nephrotoxicity of cisplatin was
+    /// reduced" the noun phrase is the nephrotoxicity (rule `disease-of-drug` reads the cisplatin).
+    fn disease_of(&self, g: &Group) -> Option<Group> {
+        let first = g.first;
+        if first < 2 || self.word(first - 1) != Some("of") {
+            return None;
+        }
+        let chemical = g
+            .members
+            .iter()
+            .all(|&m| self.types[m] == Some(ArgType::Chemical));
+        let e = self.items[first - 2].ent?;
+        let disease = matches!(self.types[e], Some(ArgType::Disease | ArgType::Phenotype));
+        // "an overdose of desipramine caused seizures": too much of a drug stands for the drug
+        // (lexicon `excesses`), as "desipramine toxicity" does.
+        let excess = self
+            .lex()
+            .excesses
+            .contains(&crate::tag::last_word(&self.mentions[e].text));
+        (chemical && disease && !excess).then(|| self.extend_left(first - 2))
     }
 
     /// Whether the text names the loss of `subj`, not `subj` itself, before the trigger at `at`: a
@@ -1234,6 +1257,7 @@ impl SentenceCtx<'_> {
         }
         let g = self.left_group(at, 5, verbs)?;
         let from = g.last + 1;
+        let g = self.disease_of(&g).unwrap_or(g);
         // "CAA but not acrolein inhibited caspase-3": the subject is the one named before "but
         // not"; the excepted one states nothing (its negation would need the whole clause).
         if let Some(named) = self.named_before_exception(g.first) {

@@ -1150,7 +1150,7 @@ impl SentenceCtx<'_> {
     }
 
     /// The disease a chemical's group is the complement of: in "the nephrotoxicity of cisplatin was
-    /// reduced" the noun phrase is the nephrotoxicity (rule `disease-of-drug` reads the cisplatin).
+    /// reduced" the noun phrase is the nephrotoxicity, its head.
     fn disease_of(&self, g: &Group) -> Option<Group> {
         let first = g.first;
         if first < 2 || self.word(first - 1) != Some("of") {
@@ -1180,10 +1180,14 @@ impl SentenceCtx<'_> {
         if self.word(after) == Some("-") {
             after += 1;
         }
-        let before = |k: usize| subj.first >= k && self.in_set(subj.first - k, losses);
+        let before = |k: usize| {
+            subj.first
+                .checked_sub(k)
+                .is_some_and(|j| self.in_set(j, losses))
+        };
         (after < at && self.in_set(after, losses))
-            || (self.word(subj.first.wrapping_sub(1)) == Some("of") && before(2))
-            || (self.word(subj.first.wrapping_sub(1)) == Some("lacking"))
+            || before(1)
+            || (before(2) && self.word(subj.first - 1) == Some("of"))
     }
 
     /// The subject of an active verb: from a governing clause (control, gerund, coordinated verb) or

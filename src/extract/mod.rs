@@ -1518,9 +1518,12 @@ impl SentenceCtx<'_> {
                 return None;
             }
             let w = it.text.as_str();
-            // "therapy with X", "exposure to X": the preposition leads to the drug taken.
+            // "therapy with X", "exposure to X": the preposition leads to the drug taken; "the
+            // increase in IL-6": "in" leads to what changed.
             let exposure = k > 0 && self.leads_to_drug(k - 1);
+            let changed = w == "in" && k > 0 && self.in_set(k - 1, &lex.changes);
             if !exposure
+                && !changed
                 && (lex.stop_prepositions.contains(w)
                     || matches!(w, "that" | "which" | "who" | "whom" | "whose"))
             {
@@ -1828,6 +1831,7 @@ impl SentenceCtx<'_> {
         let mut members = vec![self.items[k].ent.unwrap()];
         let mut first = k;
         let mut comma_join = false;
+        let mut conjunction = false;
         loop {
             let mut j = first;
             let mut mods = 0;
@@ -1836,9 +1840,11 @@ impl SentenceCtx<'_> {
                 mods += 1;
             }
             let mut coords = 0;
+            let mut joined_by_word = false;
             while j > 0 && self.is_coordinator(j - 1) {
                 j -= 1;
                 coords += 1;
+                joined_by_word |= self.items[j].text != ",";
             }
             // A suspended hyphen: "reserpine- and haloperidol-induced dyskinesia".
             if coords > 0 && j > 1 && self.items[j - 1].text == "-" {
@@ -1850,11 +1856,17 @@ impl SentenceCtx<'_> {
             if coords > 1 && members.len() == 1 {
                 comma_join = true;
             }
+            conjunction |= joined_by_word;
             first = j - 1;
             members.insert(0, self.items[first].ent.unwrap());
         }
-        if comma_join && members.len() == 2 {
-            // "X, and Y acts": a comma before the conjunction joins clauses, not a pair.
+        // A list whose conjunction comes after `k` ("anxiety, depression, and social withdrawal",
+        // whose last member the vocabulary lacks) is joined by commas so far.
+        let continues = matches!(self.word(k + 1), Some("and" | "or"))
+            || (self.word(k + 1) == Some(",") && matches!(self.word(k + 2), Some("and" | "or")));
+        if (comma_join && members.len() == 2) || (members.len() > 1 && !conjunction && !continues) {
+            // "X, and Y acts": a comma before the conjunction joins clauses, not a pair; and commas
+            // alone join no list ("Unlike cocaine, amphetamine induced seizures").
             return Group::single(k, *members.last().unwrap());
         }
         Group {

@@ -131,6 +131,9 @@ struct RawLexicon {
     /// Optional, as `resolutions`.
     #[serde(default)]
     losses: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    changes: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -170,6 +173,9 @@ pub struct Lexicon {
     /// Nouns of a subject's loss ("MGLL inhibition", "OXTR deficiency"): what the loss does, the
     /// subject does the other way.
     pub losses: HashSet<String>,
+    /// Nouns of a change whose "in" leads to what changed ("the increase in IL-6"), where "in"
+    /// would otherwise end the object's search.
+    pub changes: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -304,6 +310,7 @@ impl RuleSet {
             excesses: set(l.excesses),
             carriers: set(l.carriers),
             losses: set(l.losses),
+            changes: set(l.changes),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

@@ -1521,7 +1521,9 @@ impl SentenceCtx<'_> {
             // "therapy with X", "exposure to X": the preposition leads to the drug taken; "the
             // increase in IL-6": "in" leads to what changed.
             let exposure = k > 0 && self.leads_to_drug(k - 1);
-            let changed = w == "in" && k > 0 && self.in_set(k - 1, &lex.changes);
+            // Not after the trigger itself: "a 4.5-fold increase in the cerebrum" is no verb's
+            // object.
+            let changed = w == "in" && k > from && self.in_set(k - 1, &lex.changes);
             if !exposure
                 && !changed
                 && (lex.stop_prepositions.contains(w)

@@ -1161,14 +1161,16 @@ impl SentenceCtx<'_> {
             .iter()
             .all(|&m| self.types[m] == Some(ArgType::Chemical));
         let e = self.items[first - 2].ent?;
-        let disease = matches!(self.types[e], Some(ArgType::Disease | ArgType::Phenotype));
+        if !chemical || !matches!(self.types[e], Some(ArgType::Disease | ArgType::Phenotype)) {
+            return None;
+        }
         // "an overdose of desipramine caused seizures": too much of a drug stands for the drug
         // (lexicon `excesses`), as "desipramine toxicity" does.
         let excess = self
             .lex()
             .excesses
             .contains(&crate::tag::last_word(&self.mentions[e].text));
-        (chemical && disease && !excess).then(|| self.extend_left(first - 2))
+        (!excess).then(|| self.extend_left(first - 2))
     }
 
     /// Whether the text names the loss of `subj`, not `subj` itself, before the trigger at `at`: a
@@ -1244,12 +1246,14 @@ impl SentenceCtx<'_> {
                 j -= 1;
             }
             if j > 0 && self.items[j - 1].ent.is_some() {
-                let g = self.extend_left(j - 1);
                 // "Oxytocin is a neuropeptide that inhibits cortisol": the named subject's.
-                return Some(match self.copula_subject(g.first) {
-                    Some(named) => (named, "+relative+copula", p),
-                    None => (g, "+relative", p),
-                });
+                let (g, how) = self.named_subject(self.extend_left(j - 1));
+                let how = if how.is_empty() {
+                    "+relative"
+                } else {
+                    "+relative+copula"
+                };
+                return Some((g, how, p));
             }
         }
         // "CAA, but not acrolein, inhibited caspase-3": the parenthetical exception is no subject.
@@ -1261,18 +1265,24 @@ impl SentenceCtx<'_> {
         }
         let g = self.left_group(at, 5, verbs)?;
         let from = g.last + 1;
+        let (g, how) = self.named_subject(g);
+        Some((g, how, from.min(at)))
+    }
+
+    /// What a group found left of a trigger names as the subject, with the rule id's suffix: the
+    /// head of "Y of X" ("the nephrotoxicity of cisplatin was reduced"); the concept before "but
+    /// not" ("CAA but not acrolein inhibited": the excepted one states nothing, as its negation
+    /// would need the whole clause); the concept a copula's predicate noun names again ("IL-17F is
+    /// a novel inflammatory cytokine and plays a role in Y", `+copula`); else the group.
+    fn named_subject(&self, g: Group) -> (Group, &'static str) {
         let g = self.disease_of(&g).unwrap_or(g);
-        // "CAA but not acrolein inhibited caspase-3": the subject is the one named before "but
-        // not"; the excepted one states nothing (its negation would need the whole clause).
         if let Some(named) = self.named_before_exception(g.first) {
-            return Some((named, "", from.min(at)));
+            return (named, "");
         }
-        // "IL-17F is a novel inflammatory cytokine and plays a role in Y": a copula's predicate noun
-        // names its subject again, as a class; the relation is the named subject's.
-        if let Some(named) = self.copula_subject(g.first) {
-            return Some((named, "+copula", from.min(at)));
+        match self.copula_subject(g.first) {
+            Some(named) => (named, "+copula"),
+            None => (g, ""),
         }
-        Some((g, "", from.min(at)))
     }
 
     /// The concept named before "but not" or "and not" (over a comma) when the group starting at

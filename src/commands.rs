@@ -632,10 +632,13 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
     Ok(Outcome::Found)
 }
 
-fn resolve_one<'a>(pipeline: &'a Pipeline, term: &str) -> Result<&'a mechkg::vocab::Concept> {
-    let found = lookup::find(&pipeline.vocab, &pipeline.tagger, term);
+fn resolve_one<'a>(
+    pipeline: &'a Pipeline,
+    term: &str,
+) -> Result<std::borrow::Cow<'a, mechkg::vocab::Concept>> {
+    let mut found = lookup::find(&pipeline.vocab, &pipeline.tagger, term);
     match found.as_slice() {
-        [c] => Ok(c),
+        [_] => Ok(found.remove(0)),
         [] => {
             let close: Vec<String> = lookup::suggest(&pipeline.vocab, term, 5)
                 .iter()

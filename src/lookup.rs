@@ -7,31 +7,41 @@ use crate::ns;
 use crate::query::{self, Answer};
 use crate::rdf::concept_iri;
 use crate::store::Store;
-use crate::tag::Tagger;
+use crate::tag::{variant, Tagger};
 use crate::vocab::{Concept, Vocabulary};
 use oxigraph::model::Term;
+use std::borrow::Cow;
 
-/// Concepts that `term` names: an id, a cross-reference, or a name covering the whole term.
-pub fn find<'a>(vocab: &'a Vocabulary, tagger: &Tagger, term: &str) -> Vec<&'a Concept> {
+/// Concepts that `term` names: an id, a cross-reference, a name covering the whole term, or a
+/// sequence variant's notation ("R215W", "c.643C>T", "rs53576").
+pub fn find<'a>(vocab: &'a Vocabulary, tagger: &Tagger, term: &str) -> Vec<Cow<'a, Concept>> {
     let term = term.trim();
-    if let Some(c) = vocab.get(term) {
+    if let Some(c) = vocab.concept(term) {
         return vec![c];
     }
-    let by_xref: Vec<&Concept> = vocab.by_xref(term).collect();
+    let by_xref: Vec<Cow<Concept>> = vocab.by_xref(term).map(Cow::Borrowed).collect();
     if !by_xref.is_empty() {
         return by_xref;
     }
     if let Some(curie) = ns::compact_iri(term.trim_start_matches('<').trim_end_matches('>')) {
-        if let Some(c) = vocab.get(&curie) {
+        if let Some(c) = vocab.concept(&curie) {
             return vec![c];
         }
     }
     let mentions = tagger.tag(term, &[]);
     match mentions.as_slice() {
-        [m] if m.span == (0..term.len()) => {
-            m.concepts.iter().filter_map(|id| vocab.get(id)).collect()
-        }
-        _ => Vec::new(),
+        [m] if m.span == (0..term.len()) => m
+            .concepts
+            .iter()
+            .filter_map(|id| vocab.concept(id))
+            .collect(),
+        _ => match variant::find(term).as_slice() {
+            [f] if f.span == (0..term.len()) => variant::concept(&f.curie)
+                .map(Cow::Owned)
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        },
     }
 }
 

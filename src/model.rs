@@ -117,7 +117,8 @@ pub struct Mention {
     /// Every concept that the name may denote; more than one means the mention is ambiguous, and
     /// extraction does not use it.
     pub concepts: Vec<Curie>,
-    /// How it was found: `vocab`, `abbrev` (a document-local abbreviation) or `nested`.
+    /// How it was found: `vocab`, `abbrev` (a document-local abbreviation), `nested`, `coordinated`
+    /// or `pattern` (a sequence variant).
     pub source: MentionSource,
 }
 
@@ -138,6 +139,8 @@ pub enum MentionSource {
     /// A disease named by a modifier that shares the head of the next conjunct ("breast" in "breast
     /// and ovarian cancer" names breast cancer).
     Coordinated,
+    /// A sequence variant found by its notation ("R215W", "c.643C>T"), not by the dictionary.
+    Pattern,
 }
 
 impl MentionSource {
@@ -148,6 +151,7 @@ impl MentionSource {
             MentionSource::Abbrev => "abbrev",
             MentionSource::Nested => "nested",
             MentionSource::Coordinated => "coordinated",
+            MentionSource::Pattern => "pattern",
         }
     }
 }

@@ -17,6 +17,10 @@ pub const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("FPLX", "http://identifiers.org/fplx/"),
     ("OMIM", "http://purl.obolibrary.org/obo/OMIM_"),
     ("MKG", "https://w3id.org/mechkg/concept/"),
+    // Sequence variants the text names (`tag::variant`): dbSNP as the Biolink prefix map expands
+    // it; a change without a dbSNP id by tmVar's normal form, in mechkg's namespace.
+    ("DBSNP", "http://identifiers.org/dbsnp/"),
+    ("tmVar", "https://w3id.org/mechkg/variant/"),
 ];
 
 /// mechkg's and the W3C's prefixes, written with the concept prefixes at the head of Turtle and
@@ -82,11 +86,12 @@ pub mod term {
     pub const SOURCE: &str = "source";
 }
 
-/// Expands a CURIE of a known prefix into its IRI.
+/// Expands a CURIE of a known prefix into its IRI. A local part with characters an IRI may not
+/// hold (tmVar's `p|SUB|R|215|W`, `c|SUB|C|643|T`) is percent-encoded.
 pub fn expand_curie(curie: &str) -> Option<String> {
     let (prefix, local) = curie.split_once(':')?;
     let (_, base) = KNOWN_PREFIXES.iter().find(|(p, _)| *p == prefix)?;
-    Some(format!("{base}{local}"))
+    Some(format!("{base}{}", encode_local(local)))
 }
 
 /// Compacts a concept IRI back into its CURIE.
@@ -95,7 +100,49 @@ pub fn compact_iri(iri: &str) -> Option<String> {
         .iter()
         .filter(|(_, base)| iri.starts_with(base))
         .max_by_key(|(_, base)| base.len())
-        .map(|(p, base)| format!("{p}:{}", &iri[base.len()..]))
+        .map(|(p, base)| format!("{p}:{}", decode(&iri[base.len()..])))
+}
+
+/// Characters that a CURIE's local part may hold but an IRI may not (RFC 3987), encoded; every
+/// other character is left as it is, so that ontology IRIs keep their usual form.
+fn encode_local(local: &str) -> std::borrow::Cow<'_, str> {
+    const UNSAFE: &[char] = &['|', '<', '>', '"', '{', '}', '\\', '^', '`', '%', ' '];
+    if !local.contains(UNSAFE) {
+        return local.into();
+    }
+    let mut out = String::with_capacity(local.len() + 8);
+    for c in local.chars() {
+        if UNSAFE.contains(&c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Undoes percent-encoding (of ASCII characters, all that [`encode_local`] encodes).
+fn decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        match rest
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            Some(b) if b.is_ascii() => {
+                out.push(b as char);
+                rest = &rest[i + 3..];
+            }
+            _ => {
+                out.push('%');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn mkg(local: &str) -> String {
@@ -138,6 +185,9 @@ mod tests {
             "UBERON:0000120",
             "GO:0006955",
             "MKG:hpa_axis",
+            "DBSNP:rs53576",
+            "tmVar:p|SUB|R|215|W",
+            "tmVar:c|SUB|C|643|T",
         ] {
             let iri = expand_curie(curie).unwrap();
             assert_eq!(compact_iri(&iri).as_deref(), Some(curie), "{iri}");
@@ -151,6 +201,10 @@ mod tests {
             "http://purl.obolibrary.org/obo/CL_0000540"
         );
         assert_eq!(expand_curie("FOO:1"), None);
+        assert_eq!(
+            expand_curie("tmVar:c|SUB|C|643|T").unwrap(),
+            "https://w3id.org/mechkg/variant/c%7CSUB%7CC%7C643%7CT"
+        );
     }
 
     #[test]

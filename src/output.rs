@@ -7,6 +7,7 @@ use crate::model::{AnnotatedDocument, Mention, MentionSource, Relation, Section,
 use crate::vocab::Vocabulary;
 use serde::Serialize;
 use serde_json::json;
+use std::borrow::Cow;
 use std::io::Write;
 
 pub const RELATION_COLUMNS: &[&str] = &[
@@ -43,8 +44,12 @@ fn cell(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-fn label<'a>(vocab: &'a Vocabulary, id: &str) -> &'a str {
-    vocab.get(id).map_or("", |c| c.label.as_str())
+fn label<'a>(vocab: &'a Vocabulary, id: &str) -> Cow<'a, str> {
+    match vocab.concept(id) {
+        Some(Cow::Borrowed(c)) => Cow::Borrowed(c.label.as_str()),
+        Some(Cow::Owned(c)) => Cow::Owned(c.label),
+        None => Cow::Borrowed(""),
+    }
 }
 
 /// The section column: its kind, and its label after a colon (`figure_legend:Fig. 1`).
@@ -64,10 +69,10 @@ struct RelationRow<'a> {
     section_index: usize,
     sentence: usize,
     subject_id: &'a str,
-    subject_label: &'a str,
+    subject_label: Cow<'a, str>,
     predicate: &'static str,
     object_id: &'a str,
-    object_label: &'a str,
+    object_label: Cow<'a, str>,
     polarity: &'static str,
     negated: bool,
     hedged: bool,
@@ -182,7 +187,7 @@ struct MentionRow<'a> {
     span: [usize; 2],
     text: &'a str,
     concept_ids: &'a [String],
-    labels: Vec<&'a str>,
+    labels: Vec<Cow<'a, str>>,
     ambiguous: bool,
     source: MentionSource,
 }

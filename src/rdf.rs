@@ -307,8 +307,8 @@ pub fn document_quads(doc: &AnnotatedDocument, vocab: &Vocabulary) -> Vec<Quad> 
     }
     for c in &concepts {
         out.push(quad(&g, mkg(term::MENTIONS), concept_iri(c), &g));
-        if let Some(concept) = vocab.get(c) {
-            concept_quads(concept, &mut out);
+        if let Some(concept) = vocab.concept(c) {
+            concept_quads(&concept, &mut out);
         }
     }
     sort_quads(&mut out);

@@ -6,6 +6,7 @@
 use crate::error::{Error, Result};
 use crate::ns::KNOWN_PREFIXES;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 pub const FORMAT_VERSION: &str = "1";
@@ -33,6 +34,8 @@ pub const CATEGORIES: &[&str] = &[
     "biolink:Behavior",
     "biolink:Disease",
     "biolink:PhenotypicFeature",
+    // Minted for the variants the text writes (`tag::variant`); a vocabulary may list some too.
+    "biolink:SequenceVariant",
     "biolink:NamedThing",
 ];
 
@@ -46,6 +49,8 @@ pub enum ArgType {
     Process,
     Disease,
     Phenotype,
+    /// A sequence variant the text writes ("R215W"); see [`crate::tag::variant`].
+    Variant,
     Other,
 }
 
@@ -70,8 +75,19 @@ impl ArgType {
             | "biolink:PathologicalProcess" => ArgType::Process,
             "biolink:Disease" => ArgType::Disease,
             "biolink:PhenotypicFeature" | "biolink:Behavior" => ArgType::Phenotype,
+            "biolink:SequenceVariant" => ArgType::Variant,
             _ => ArgType::Other,
         }
+    }
+
+    /// Whether arguments of the two types may be related at all. A variant is a form of its gene,
+    /// not its partner in a mechanism: "PEMT, which leads to a V175M substitution" says where the
+    /// change lies, not what the gene does.
+    pub fn may_relate(self, other: ArgType) -> bool {
+        !matches!(
+            (self, other),
+            (ArgType::Gene, ArgType::Variant) | (ArgType::Variant, ArgType::Gene)
+        )
     }
 
     pub fn parse(s: &str) -> Option<ArgType> {
@@ -83,6 +99,7 @@ impl ArgType {
             "process" => ArgType::Process,
             "disease" => ArgType::Disease,
             "phenotype" => ArgType::Phenotype,
+            "variant" => ArgType::Variant,
             "other" => ArgType::Other,
             _ => return None,
         })
@@ -211,6 +228,15 @@ impl Vocabulary {
 
     pub fn get(&self, id: &str) -> Option<&Concept> {
         self.by_id.get(id).map(|&i| &self.concepts[i])
+    }
+
+    /// The concept a mention's CURIE stands for: the vocabulary's, or a sequence variant's, which
+    /// the text itself names (see [`crate::tag::variant`]).
+    pub fn concept(&self, id: &str) -> Option<Cow<'_, Concept>> {
+        match self.get(id) {
+            Some(c) => Some(Cow::Borrowed(c)),
+            None => crate::tag::variant::concept(id).map(Cow::Owned),
+        }
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {

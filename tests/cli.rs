@@ -526,3 +526,43 @@ fn co_mentions_are_opt_in_and_marked_by_their_rule() {
     let stated: Vec<&str> = with.lines().filter(|l| !l.contains(rule)).collect();
     assert_eq!(stated, plain.lines().collect::<Vec<_>>());
 }
+
+/// A variant the text writes is a concept of the graph: an IRI that RDF accepts, a label and a
+/// category, its relations, and a lookup by its notation.
+#[test]
+fn a_variant_is_a_concept_of_the_graph() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("variant.txt");
+    std::fs::write(
+        &input,
+        "The R215W mutation of OXTR was found in patients with depression.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store").display().to_string();
+    mechkg()
+        .arg("build")
+        .arg(&input)
+        .args(["--store", &store])
+        .assert()
+        .success();
+    let out = stdout_of(&["lookup", "R215W", "--store", &store]);
+    assert!(
+        out.starts_with("tmVar:p|SUB|R|215|W\tp.R215W\n  category: biolink:SequenceVariant\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("-> associated_with Depression (MESH:D003863)"),
+        "{out}"
+    );
+    let iri = "<https://w3id.org/mechkg/variant/p%7CSUB%7CR%7C215%7CW>";
+    let nquads = stdout_of(&["export", "--format", "nquads", "--store", &store]);
+    assert!(
+        nquads.contains(&format!(
+            "{iri} <http://www.w3.org/2000/01/rdf-schema#label> \"p.R215W\""
+        )),
+        "{nquads}"
+    );
+    let turtle = stdout_of(&["export", "--format", "turtle", "--store", &store]);
+    let triples: Vec<String> = canonical(&turtle, RdfFormat::Turtle);
+    assert!(triples.iter().any(|t| t.starts_with(iri)), "{turtle}");
+}

@@ -160,6 +160,43 @@ fn cdr_relations_are_chemical_induced_diseases() {
 }
 
 #[test]
+fn variants_are_scored_by_their_normal_form() {
+    // BioRED grounds a variant on tmVar's normal form, or on dbSNP when tmVar mapped it there: the
+    // first is found from the notation; the second only where the text writes the rs id.
+    let dir = TempDir::new().unwrap();
+    let text = "The R215W mutation was found in patients with depression. The c.643C>T change and \
+rs53576 were not. Carriers of M404V had anxiety.";
+    let at = |s: &str| text.find(s).unwrap();
+    let mention = |s: &str, id: &str| {
+        format!(
+            "7\t{}\t{}\t{s}\tSequenceVariant\t{id}\n",
+            at(s),
+            at(s) + s.len()
+        )
+    };
+    let gold = write(
+        &dir,
+        "variants.pubtator",
+        &format!(
+            "7|t|{text}\n7|a|\n{}{}{}{}7\t{}\t{}\tdepression\tDiseaseOrPhenotypicFeature\tD003863\n\
+7\tAssociation\tp|SUB|R|215|W\tD003863\n",
+            mention("R215W", "p|SUB|R|215|W"),
+            mention("c.643C>T", "c|SUB|C|643|T"),
+            mention("rs53576", "rs53576"),
+            // tmVar maps this one to dbSNP through its gene, which the text does not give.
+            mention("M404V", "rs771966860"),
+            at("depression"),
+            at("depression") + "depression".len(),
+        ),
+    );
+    let v = eval_json(&gold);
+    let var = Some("biolink:SequenceVariant");
+    assert_eq!(counts(&v, "mentions_strict", var), (4, 0, 0));
+    assert_eq!(counts(&v, "normalisation", var), (3, 1, 1));
+    assert_eq!(counts(&v, "relations", None), (1, 0, 0));
+}
+
+#[test]
 fn bad_offsets_are_reported_and_not_trusted() {
     let dir = TempDir::new().unwrap();
     let gold = write(

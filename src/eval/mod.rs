@@ -301,8 +301,8 @@ fn collect_doc(
     let section_of = |passage: usize| passage_of.iter().position(|&p| p == passage);
     let type_of = |id: &str| {
         vocab
-            .get(id)
-            .and_then(|c| types::scored_type(c, scheme, scope))
+            .concept(id)
+            .and_then(|c| types::scored_type(&c, scheme, scope))
     };
 
     // Gold mentions and concepts.
@@ -439,7 +439,7 @@ fn collect_doc(
                 .concepts
                 .iter()
                 .map(|c| {
-                    let label = vocab.get(c).map_or("", |c| c.label.as_str());
+                    let label = vocab.concept(c).map_or(String::new(), |c| c.label.clone());
                     format!("{c} {label}")
                 })
                 .collect();

@@ -11,7 +11,7 @@
 //! | Gene, GeneOrGeneProduct, Protein, GENE, GENE-Y, GENE-N | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
 //! | CellLine | `biolink:CellLine` | — |
 //! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
-//! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | — |
+//! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | SequenceVariant (found by notation, `tag::variant`) |
 //!
 //! Against BioRED and DrugProt, which file gene products under genes, a chemical concept that cites an HGNC gene
 //! (MeSH's Insulin) is scored as a gene when the gold annotates genes ([`scored_type`]); BC5CDR marks
@@ -31,7 +31,8 @@
 //! that is a composite mention: "breast and ovarian cancer" names both cancers, "2168,2170" ("fatty
 //! acid binding proteins") both genes. So at the normalisation level each identifier is a concept of
 //! the document on its own, as the per-document measure of BioCreative V CDR counts them; a relation
-//! argument with several identifiers is one argument, matched by any of them. Variant identifiers (`c|DEL|657|5`) are one identifier, never split. `-1` and `-`
+//! argument with several identifiers is one argument, matched by any of them. Variant identifiers (`c|DEL|657|5`) are one identifier, never split; they become the CURIEs mechkg
+//! mints for variants, `tmVar:c|DEL|657|5` and `DBSNP:rs53576`. `-1` and `-`
 //! (no concept, BC5CDR's convention) are skipped. Bare identifiers get a prefix by their type: MeSH
 //! (`D006854`, `C564766`) → `MESH:`, genes → `NCBIGene:`, taxa → `NCBITaxon:`, cell lines →
 //! `Cellosaurus:`; prefixed ones keep theirs (`OMIM:255800`, `MeSH:` → `MESH:`). A mechkg concept
@@ -66,6 +67,7 @@
 //! the untyped pair score only. Negated relations are not predictions; hedged ones are.
 
 use crate::model::Predicate;
+use crate::tag::variant;
 use std::collections::BTreeSet;
 
 pub const CHEMICAL: &str = "biolink:ChemicalEntity";
@@ -130,7 +132,7 @@ pub const TYPES: &[(&str, &[&str], &[&str])] = &[
             "ProteinMutation",
             "SNP",
         ],
-        &[],
+        &["biolink:SequenceVariant"],
     ),
 ];
 
@@ -200,7 +202,9 @@ pub fn gold_curie(id: &str, biolink_type: &str) -> String {
     };
     let numeric = !id.is_empty() && id.chars().all(|c| c.is_ascii_digit());
     match biolink_type {
-        VARIANT => format!("variant:{id}"),
+        // A dbSNP id, or tmVar's normal form of a change: the CURIEs mechkg mints for variants.
+        VARIANT if id.starts_with("rs") => format!("{}:{id}", variant::DBSNP),
+        VARIANT => format!("{}:{id}", variant::TMVAR),
         CELL_LINE => format!("Cellosaurus:{id}"),
         TAXON if numeric => format!("NCBITaxon:{id}"),
         GENE if numeric => format!("NCBIGene:{id}"),
@@ -398,7 +402,8 @@ mod tests {
                 "CompositeMention",
                 &["OMIM:102600", "OMIM:300322"],
             ),
-            ("c|DEL|657|5", "SequenceVariant", &["variant:c|DEL|657|5"]),
+            ("c|DEL|657|5", "SequenceVariant", &["tmVar:c|DEL|657|5"]),
+            ("rs53576", "SequenceVariant", &["DBSNP:rs53576"]),
             ("CVCL_0224", "CellLine", &["Cellosaurus:CVCL_0224"]),
         ];
         for (field, ty, want) in cases {

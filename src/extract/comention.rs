@@ -3,8 +3,8 @@
 //! An abstract is about the concepts of its title, and a sentence of the abstract that names a title
 //! concept beside another concept mostly states how the two relate, in wording no rule may read
 //! ("X was associated with Y", "the role of X in Y", "X status and Y risk"). This layer pairs them:
-//! within one sentence, every two concepts of the argument types (chemical, gene, disease or
-//! phenotype), at least one of which the title names and each named at least twice in the
+//! within one sentence, every two concepts of the argument types (chemical, gene, disease,
+//! phenotype or sequence variant; not a gene and a variant, which is a form of it), at least one of which the title names and each named at least twice in the
 //! document, become `associated_with`, with the rule id
 //! [`RULE`] so that a reader of the graph can tell them from stated relations. A pair that a rule
 //! already relates in that sentence is left to the rule; a negation cue between the two marks it
@@ -35,16 +35,20 @@ const MIN_MENTIONS: usize = 2;
 
 /// The concept of a mention that may take part: one concept, named by the dictionary or an
 /// abbreviation (not nested in another name), of an argument type (not a pharmacological role).
-fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<&'a str> {
+fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)> {
     if m.is_ambiguous() || m.source == MentionSource::Nested {
         return None;
     }
-    let c = vocab.get(&m.concepts[0])?;
+    let c = vocab.concept(&m.concepts[0])?;
     let takes_part = matches!(
         c.arg_type(),
-        ArgType::Chemical | ArgType::Gene | ArgType::Disease | ArgType::Phenotype
+        ArgType::Chemical
+            | ArgType::Gene
+            | ArgType::Disease
+            | ArgType::Phenotype
+            | ArgType::Variant
     ) && !c.is_chemical_role();
-    takes_part.then_some(m.concepts[0].as_str())
+    takes_part.then_some((m.concepts[0].as_str(), c.arg_type()))
 }
 
 /// Whether a word of `text` (the extractor's words: runs of letters and digits, lower-cased) is in
@@ -67,7 +71,7 @@ pub fn add_title_co_mentions(
     let mut title: BTreeSet<String> = BTreeSet::new();
     let mut count: HashMap<String, usize> = HashMap::new();
     for (section, result) in doc.sections.iter().zip(results.iter()) {
-        for c in result.mentions.iter().filter_map(|m| argument(m, vocab)) {
+        for (c, _) in result.mentions.iter().filter_map(|m| argument(m, vocab)) {
             *count.entry(c.to_string()).or_default() += 1;
             if section.kind == SectionKind::Title {
                 title.insert(c.to_string());
@@ -86,14 +90,14 @@ pub fn add_title_co_mentions(
             let first = result
                 .mentions
                 .partition_point(|m| m.span.start < sentence.span.start);
-            let args: Vec<(&Mention, &str)> = result.mentions[first..]
+            let args: Vec<(&Mention, &str, ArgType)> = result.mentions[first..]
                 .iter()
                 .take_while(|m| m.span.start < sentence.span.end)
                 .filter(|m| m.span.end <= sentence.span.end)
                 .filter_map(|m| {
                     argument(m, vocab)
-                        .filter(|c| named_enough(c))
-                        .map(|c| (m, c))
+                        .filter(|(c, _)| named_enough(c))
+                        .map(|(c, t)| (m, c, t))
                 })
                 .collect();
             if args.len() < 2 {
@@ -107,10 +111,11 @@ pub fn add_title_co_mentions(
                 .collect();
             let hedged = has_cue(&section.text[sentence.span.clone()], &lexicon.hedges);
             let mut seen: HashSet<BTreeSet<&str>> = HashSet::new();
-            for (i, (a, ca)) in args.iter().enumerate() {
-                for (b, cb) in &args[i + 1..] {
+            for (i, (a, ca, ta)) in args.iter().enumerate() {
+                for (b, cb, tb) in &args[i + 1..] {
                     let pair = BTreeSet::from([*ca, *cb]);
                     if ca == cb
+                        || !ta.may_relate(*tb)
                         || !(title.contains(*ca) || title.contains(*cb))
                         || related.contains(&pair)
                         || !seen.insert(pair)
@@ -243,6 +248,17 @@ UBERON:0002113\tkidney\tbiolink:GrossAnatomicalStructure\t\t
                 Some("Carboplatin toxicity"),
                 "Carboplatin induces nephropathy in the kidney. Nephropathy was common.",
                 &["MESH:D016190 causes MESH:D007674 cause"],
+            ),
+            (
+                "a variant and a disease, but not the variant and its gene",
+                Some("TP53 and R175H in nephropathy"),
+                "R175H carriers had nephropathy; TP53 was sequenced.",
+                &[
+                    "HGNC:11998 associated_with MESH:D007674 co-mention-with-title-concept",
+                    "tmVar:p|SUB|R|175|H associated_with MESH:D007674 co-mention-with-title-concept",
+                    "tmVar:p|SUB|R|175|H associated_with MESH:D007674 co-mention-with-title-concept",
+                    "MESH:D007674 associated_with HGNC:11998 co-mention-with-title-concept",
+                ],
             ),
         ]);
     }

@@ -293,7 +293,7 @@ impl Extractor {
                 } else {
                     Some(
                         vocab
-                            .get(&m.concepts[0])
+                            .concept(&m.concepts[0])
                             .map_or(ArgType::Other, |c| c.arg_type()),
                     )
                 }
@@ -792,6 +792,9 @@ impl SentenceCtx<'_> {
                 if !rule.object_types.is_empty() && !rule.object_types.contains(&ot) {
                     continue;
                 }
+                if !st.may_relate(ot) {
+                    continue;
+                }
                 let (sm, om) = (&self.mentions[s], &self.mentions[o]);
                 if sm.concepts[0] == om.concepts[0] {
                     continue;
@@ -1063,7 +1066,25 @@ impl SentenceCtx<'_> {
             }
             Frame::Therapy => self.therapy(at, after, verbs),
             Frame::Variant => {
-                let gene = self.variant_gene(at, after)?;
+                // The gene whose variant it is, and the variant when the text writes it ("the
+                // MTHFR C677T polymorphism"): each is said to be associated with the disease.
+                let named = self.named_variant(at, after);
+                // "the mutation R215W in the OXTR gene": the gene after the variant.
+                let after = match &named {
+                    Some(v) if v.first >= after => {
+                        v.last + 1 + usize::from(self.word(v.last + 1) == Some(")"))
+                    }
+                    _ => after,
+                };
+                let gene = match (self.variant_gene(at, after), named) {
+                    (Some(mut gene), Some(named)) => {
+                        gene.members.extend(named.members);
+                        gene.first = gene.first.min(named.first);
+                        gene.last = gene.last.max(named.last);
+                        gene
+                    }
+                    (gene, named) => gene.or(named)?,
+                };
                 let disease = self.clause_disease(gene.first.min(at), gene.last.max(at))?;
                 // "None of the CFH variants": the negation before the gene's phrase.
                 let neg_from = gene.first.min(at).saturating_sub(3);
@@ -1734,8 +1755,13 @@ impl SentenceCtx<'_> {
         let mut k = at;
         let mut skipped = 0;
         while k > 0 && skipped < 3 {
-            let Some(w) = self.word(k - 1) else { break };
-            if !variant_modifier(w) {
+            if self.is_variant(k - 1) {
+                // "BRAF V600E", "the MTHFR C677T polymorphism": one compound, the gene its lead.
+                let lead = self.items[k - 1].lead;
+                if let Some(gene) = lead.filter(|&e| self.types[e] == Some(ArgType::Gene)) {
+                    return Some(Group::single(k - 1, gene));
+                }
+            } else if !self.word(k - 1).is_some_and(variant_modifier) {
                 break;
             }
             k -= 1;
@@ -1766,6 +1792,33 @@ impl SentenceCtx<'_> {
             j += 1;
         }
         is_gene(j).then(|| self.of_one_kind(self.extend_right(j), false))
+    }
+
+    /// Whether item `k` is a sequence variant the text writes ("R215W").
+    fn is_variant(&self, k: usize) -> bool {
+        self.items
+            .get(k)
+            .and_then(|it| it.ent)
+            .is_some_and(|e| self.types[e] == Some(ArgType::Variant))
+    }
+
+    /// The variant the noun at `at` is said of by its notation: right before it, over the
+    /// variant's kind ("the C677T polymorphism", "the R215W missense mutation"), or right after it
+    /// ("the mutation R215W", "a mutation (R215W)").
+    fn named_variant(&self, at: usize, after: usize) -> Option<Group> {
+        let mut k = at;
+        while k > 0 && at - k < 3 {
+            if self.is_variant(k - 1) {
+                return Some(Group::single(k - 1, self.items[k - 1].ent?));
+            }
+            if !self.word(k - 1).is_some_and(variant_modifier) {
+                break;
+            }
+            k -= 1;
+        }
+        let k = after + usize::from(self.word(after) == Some("("));
+        self.is_variant(k)
+            .then(|| Group::single(k, self.items[k].ent.expect("a variant is an entity")))
     }
 
     /// The nearest list of diseases in the clause around items `first..=last`: rightward first,
@@ -2205,7 +2258,10 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
             (
                 "over a change's code and gene",
                 "The OXTR gene rs53576 polymorphism and metabolic disease.",
-                &["HGNC:8529 associated_with MESH:D008659 variant"],
+                &[
+                    "HGNC:8529 associated_with MESH:D008659 variant",
+                    "DBSNP:rs53576 associated_with MESH:D008659 variant",
+                ],
             ),
             (
                 "before in and the gene",

@@ -31,6 +31,7 @@
 //! kinases"). It names a part of a variant or a protein, not a chemical taking part in anything.
 
 pub mod abbrev;
+pub mod variant;
 
 use crate::model::{Document, Mention, MentionSource, Span};
 use crate::normalize::{fold_case, is_word_char, Normalized};
@@ -675,8 +676,43 @@ impl Tagger {
                 mentions.retain(|m| !residue(&section.text, &sentences, m));
             }
         }
+        let texts: Vec<&str> = doc.sections.iter().map(|s| s.text.as_str()).collect();
+        for ((section, mentions), found) in doc
+            .sections
+            .iter()
+            .zip(per_section.iter_mut())
+            .zip(variant::find_in_document(&texts))
+        {
+            add_variants(&section.text, mentions, found);
+        }
         per_section
     }
+}
+
+/// Adds the sequence variants of a section's text ([`variant::find_in_document`]) to its mentions.
+/// A variant takes the place of the names inside it ("Ser" and "Cys" in "Ser326Cys"); one that a
+/// longer name overlaps gives way to it.
+fn add_variants(text: &str, mentions: &mut Vec<Mention>, found: Vec<(Span, String)>) {
+    if found.is_empty() {
+        return;
+    }
+    let inside = |m: &Mention, span: &Span| m.span.start >= span.start && m.span.end <= span.end;
+    mentions.retain(|m| !found.iter().any(|(span, _)| inside(m, span)));
+    for (span, curie) in found {
+        if mentions
+            .iter()
+            .any(|m| m.span.start < span.end && span.start < m.span.end)
+        {
+            continue;
+        }
+        mentions.push(Mention {
+            text: text[span.clone()].to_string(),
+            span,
+            concepts: vec![curie],
+            source: MentionSource::Pattern,
+        });
+    }
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// The twenty amino acids of the genetic code, by name and three-letter code: residues of a protein.

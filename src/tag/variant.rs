@@ -96,9 +96,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     let one = "[ACDEFGHIKLMNPQRSTVWY]";
+    // ASCII classes and word boundaries: the notations are ASCII, and a Unicode word boundary
+    // keeps the regex engine off its fast automaton on non-ASCII text.
     let p = |kind, re: &str| Pattern {
         kind,
-        re: Regex::new(re).expect("variant pattern"),
+        re: Regex::new(&format!("(?-u){re}")).expect("variant pattern"),
     };
     vec![
         p(Kind::Rs, r"\brs\d{3,}\b"),

@@ -263,23 +263,32 @@ fn bad_input_exits_2_with_one_line() {
     }
 }
 
-/// The three BioRED development files hold the same annotations: their scores must agree.
+/// The three BioRED development files hold the same annotations: their scores must agree, with the
+/// title-anchored co-mentions too (the BioC JSON file marks no passage as the title).
 #[test]
 fn biored_formats_agree_on_the_shared_corpus() {
     let Some(dir) = common::shared("corpora/biored") else {
         return;
     };
-    let levels: Vec<Value> = ["Dev.PubTator", "Dev.BioC.XML", "Dev.BioC.JSON"]
-        .iter()
-        .map(|f| {
-            let v = eval_json(&dir.join(f).display().to_string());
-            assert_eq!(v["documents"], 100, "{f}");
-            assert_eq!(v["bad_offsets"], 0, "{f}");
-            v["levels"].clone()
-        })
-        .collect();
-    assert_eq!(levels[0], levels[1]);
-    assert_eq!(levels[0], levels[2]);
+    for extra in [None, Some("--co-mentions")] {
+        let levels: Vec<Value> = ["Dev.PubTator", "Dev.BioC.XML", "Dev.BioC.JSON"]
+            .iter()
+            .map(|f| {
+                let path = dir.join(f).display().to_string();
+                let out = mechkg()
+                    .args(["eval", &path, "--format", "json"])
+                    .args(extra)
+                    .output()
+                    .unwrap();
+                let v: Value = serde_json::from_str(&common::stdout_ok(out, &path)).unwrap();
+                assert_eq!(v["documents"], 100, "{f}");
+                assert_eq!(v["bad_offsets"], 0, "{f}");
+                v["levels"].clone()
+            })
+            .collect();
+        assert_eq!(levels[0], levels[1], "{extra:?}");
+        assert_eq!(levels[0], levels[2], "{extra:?}");
+    }
 }
 
 /// Corpus conventions (`fixtures/eval/conventions-*.pubtator`, shipped vocabulary). BioRED annotates

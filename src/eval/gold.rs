@@ -315,13 +315,23 @@ fn short(s: &str) -> String {
 }
 
 /// The passage role of a BioC passage `type` infon; an untyped passage is read as the abstract, as
-/// the input reader reads it (DrugProt's one passage holds title and abstract).
+/// the input reader reads it (DrugProt's one passage holds title and abstract), but see
+/// [`untyped_title`].
 fn passage_kind(infon: Option<&str>) -> SectionKind {
     match infon.map(str::to_lowercase).as_deref() {
         Some("title") | Some("front") => SectionKind::Title,
         Some("abstract") | Some("abstract_title_1") | None => SectionKind::Abstract,
         Some("fig_caption") | Some("fig") => SectionKind::FigureLegend,
         Some(_) => SectionKind::Body,
+    }
+}
+
+/// A document none of whose passages has a `type` infon, and which has more than one, is a PubTator
+/// export (BioRED's BioC JSON): its first passage is the title, as its PubTator file says. Without
+/// this the title-anchored co-mention layer found no title in it.
+fn untyped_title(doc: &mut GoldDoc, typed: bool) {
+    if !typed && doc.passages.len() > 1 {
+        doc.passages[0].kind = SectionKind::Title;
     }
 }
 
@@ -482,6 +492,8 @@ fn bioc_xml(name: &str, xml: &str) -> Result<(Vec<GoldDoc>, Option<String>)> {
     let mut docs = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut doc: Option<GoldDoc> = None;
+    // Whether a passage of the current document has a `type` infon (`untyped_title`).
+    let mut typed = false;
     let mut refs: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut pending: Vec<RawRelation> = Vec::new();
     let mut passage: Option<(BTreeMap<String, String>, Option<usize>, String)> = None;
@@ -504,6 +516,7 @@ fn bioc_xml(name: &str, xml: &str) -> Result<(Vec<GoldDoc>, Option<String>)> {
             match tag.as_str() {
                 "document" => {
                     doc = Some(GoldDoc::default());
+                    typed = false;
                     refs.clear();
                     pending.clear();
                 }
@@ -621,6 +634,7 @@ fn bioc_xml(name: &str, xml: &str) -> Result<(Vec<GoldDoc>, Option<String>)> {
                             let offset = offset.ok_or_else(|| {
                                 gold_err(name, line_at(pos), "passage without an <offset>")
                             })?;
+                            typed |= infons.contains_key("type");
                             let kind = passage_kind(infons.get("type").map(String::as_str));
                             d.passages.push(Passage {
                                 kind,
@@ -641,6 +655,7 @@ fn bioc_xml(name: &str, xml: &str) -> Result<(Vec<GoldDoc>, Option<String>)> {
                             for r in pending.drain(..) {
                                 finish_relation(name, &mut d, r, &refs)?;
                             }
+                            untyped_title(&mut d, typed);
                             docs.push(d);
                         }
                     }
@@ -763,8 +778,10 @@ fn bioc_json(name: &str, text: &str) -> Result<Vec<GoldDoc>> {
             ..GoldDoc::default()
         };
         let mut refs = BTreeMap::new();
+        let mut typed = false;
         for jp in jd.passages {
             let infons = json_infons(&jp.infons);
+            typed |= infons.contains_key("type");
             let kind = passage_kind(infons.get("type").map(String::as_str));
             doc.passages.push(Passage {
                 kind,
@@ -784,6 +801,7 @@ fn bioc_json(name: &str, text: &str) -> Result<Vec<GoldDoc>> {
                 }
             }
         }
+        untyped_title(&mut doc, typed);
         for jr in jd.relations {
             let raw = RawRelation {
                 infons: json_infons(&jr.infons),
@@ -855,6 +873,42 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("g.json:2: bad BioC JSON"), "{e}");
+    }
+
+    #[test]
+    fn untyped_passages_of_a_pubtator_export_are_title_then_abstract() {
+        let kinds = |text: &str, format| -> Vec<SectionKind> {
+            read("g", text.as_bytes(), format).unwrap().docs[0]
+                .passages
+                .iter()
+                .map(|p| p.kind)
+                .collect()
+        };
+        // BioRED's BioC JSON: two passages, no type infon.
+        let json = r#"{"documents": [{"id": "1", "passages": [
+            {"offset": 0, "text": "A title.", "annotations": []},
+            {"offset": 9, "text": "An abstract.", "annotations": []}], "relations": []}]}"#;
+        assert_eq!(
+            kinds(json, GoldFormat::BiocJson),
+            [SectionKind::Title, SectionKind::Abstract]
+        );
+        // DrugProt's one untyped passage holds title and abstract; a typed file keeps its types.
+        let one = r#"{"documents": [{"id": "1", "passages": [
+            {"offset": 0, "text": "A title. An abstract.", "annotations": []}], "relations": []}]}"#;
+        assert_eq!(kinds(one, GoldFormat::BiocJson), [SectionKind::Abstract]);
+        let xml = r#"<collection><document><id>1</id>
+<passage><infon key="type">abstract</infon><offset>0</offset><text>A.</text></passage>
+<passage><infon key="type">abstract</infon><offset>3</offset><text>B.</text></passage>
+</document></collection>"#;
+        assert_eq!(
+            kinds(xml, GoldFormat::BiocXml),
+            [SectionKind::Abstract, SectionKind::Abstract]
+        );
+        let untyped_xml = xml.replace(r#"<infon key="type">abstract</infon>"#, "");
+        assert_eq!(
+            kinds(&untyped_xml, GoldFormat::BiocXml),
+            [SectionKind::Title, SectionKind::Abstract]
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! abstract, `fig` and `fig_caption` a figure legend (labelled with the `label` infon, else the
 //! "Figure N" the text begins with, else the `id` infon), `ref` and `table` are not read, and every
 //! other passage is body text. Headings (`title_1`, `abstract_title_1`, ...) are not sections but
-//! label the passages that follow them. Passage text is kept as written, so that a span plus the
+//! label the passages that follow them. An untyped passage is the abstract, except that the first of
+//! several untyped passages is the title (a PubTator export: BioRED's BioC JSON). Passage text is kept as written, so that a span plus the
 //! passage's `offset` is the BioC offset again. The document id is `pmid:ID` when the
 //! `article-id_pmid` infon or the id is numeric, `pmc:PMCn` for a PMC id, else `bioc:ID`.
 
@@ -87,13 +88,26 @@ fn document(
     };
     let mut sections = Vec::new();
     let (mut abstract_label, mut body_label) = (None, None);
-    for p in passages {
+    // Several passages none of which has a type are a PubTator export (BioRED's BioC JSON): title,
+    // then abstract.
+    let typed = |p: &Passage| {
+        p.infon("type")
+            .or_else(|| p.infon("section_type"))
+            .is_some()
+    };
+    let untyped_export = passages.len() > 1 && !passages.iter().any(typed);
+    for (i, p) in passages.iter().enumerate() {
         // A passage without a type (DrugProt's, which holds title and abstract) is read as the
         // abstract: a plain paragraph of body text would be left out by the default sections.
+        let untyped = if untyped_export && i == 0 {
+            "title"
+        } else {
+            "abstract"
+        };
         let kind = p
             .infon("type")
             .or_else(|| p.infon("section_type"))
-            .unwrap_or("abstract")
+            .unwrap_or(untyped)
             .to_lowercase();
         let text = p.text.trim_end().to_string();
         let heading = Some(super::collapse(&text)).filter(|t| !t.is_empty());
@@ -490,6 +504,16 @@ mod tests {
             &[want, want],
         );
         check_json(&format!("{{\"PubTator3\": [{doc}]}}"), &[want]);
+        // A PubTator export types no passage: the first of several is the title; one alone
+        // (DrugProt's title and abstract) is the abstract.
+        check_json(
+            r#"{"id": "56", "passages": [{"offset": 0, "text": "T."}, {"offset": 3, "text": "A."}]}"#,
+            &["pmid:56 None title=T. | abstract=A."],
+        );
+        check_json(
+            r#"{"id": "57", "passages": [{"offset": 0, "text": "T. A."}]}"#,
+            &["pmid:57 None abstract=T. A."],
+        );
         check_json(
             &format!("[{doc}, {{\"id\": 2}}, {doc}]"),
             &[

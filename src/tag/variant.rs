@@ -89,6 +89,11 @@ enum Kind {
     Indel,
 }
 
+/// Whether any pattern matches at all.
+static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str())).expect("variant patterns")
+});
+
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let three = AMINO_ACIDS
         .iter()
@@ -190,6 +195,11 @@ pub fn find_in_document(texts: &[&str]) -> Vec<Vec<(Span, String)>> {
 /// Every variant notation of a text, in text order, none overlapping (at one start the longer
 /// wins, and the earlier pattern at a tie), before any cue is asked for.
 pub fn find(text: &str) -> Vec<Found> {
+    // Most texts name no variant: one pass of all the patterns together says so, where four
+    // passes, one per pattern, cost a sixth of tagging with the shipped vocabulary.
+    if !ANY.is_match(text) {
+        return Vec::new();
+    }
     let mut found: Vec<(Span, String, bool)> = Vec::new();
     for pattern in PATTERNS.iter() {
         for caps in pattern.re.captures_iter(text) {

@@ -210,10 +210,12 @@ pub enum Predicate {
     Treats,
     Disrupts,
     AssociatedWith,
+    /// A sequence variant the text writes and the gene it is a variant of ("BRAF V600E").
+    VariantOf,
 }
 
 impl Predicate {
-    pub const ALL: [Predicate; 14] = [
+    pub const ALL: [Predicate; 15] = [
         Predicate::Activates,
         Predicate::Inhibits,
         Predicate::Increases,
@@ -228,6 +230,7 @@ impl Predicate {
         Predicate::Treats,
         Predicate::Disrupts,
         Predicate::AssociatedWith,
+        Predicate::VariantOf,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -246,6 +249,7 @@ impl Predicate {
             Predicate::Treats => "treats",
             Predicate::Disrupts => "disrupts",
             Predicate::AssociatedWith => "associated_with",
+            Predicate::VariantOf => "variant_of",
         }
     }
 
@@ -259,7 +263,7 @@ impl Predicate {
             Activates | Increases | Releases | Causes => Polarity::Positive,
             Inhibits | Decreases | Treats | Disrupts => Polarity::Negative,
             Regulates | AssociatedWith => Polarity::Neutral,
-            Crosses | Binds | ExpressedIn | LocatedIn => Polarity::None,
+            Crosses | Binds | ExpressedIn | LocatedIn | VariantOf => Polarity::None,
         }
     }
 

@@ -25,6 +25,7 @@ pub const NAMED: &[(&str, &str)] = &[
         "concepts-by-category",
         include_str!("../queries/concepts-by-category.rq"),
     ),
+    ("variants", include_str!("../queries/variants.rq")),
 ];
 
 /// The parameters a named query declares in its header (`# param: name — description`).

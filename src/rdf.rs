@@ -57,6 +57,10 @@ pub fn mappings(p: Predicate) -> (&'static [&'static str], &'static [&'static st
         Treats => (&[], &["biolink:treats"]),
         Disrupts => (&[], &["biolink:disrupts"]),
         AssociatedWith => (&[], &["biolink:associated_with"]),
+        VariantOf => (
+            &["biolink:related_to_at_instance_level"],
+            &["biolink:is_sequence_variant_of"],
+        ),
     }
 }
 

@@ -565,4 +565,22 @@ fn a_variant_is_a_concept_of_the_graph() {
     let turtle = stdout_of(&["export", "--format", "turtle", "--store", &store]);
     let triples: Vec<String> = canonical(&turtle, RdfFormat::Turtle);
     assert!(triples.iter().any(|t| t.starts_with(iri)), "{turtle}");
+    // The gene the phrase names, and what the variant relates to in that document.
+    let variants = stdout_of(&[
+        "query",
+        "variants",
+        "--param",
+        "gene=OXTR",
+        "--format",
+        "tsv",
+        "--store",
+        &store,
+    ]);
+    assert!(
+        variants.contains(&format!(
+            "{iri}\t\"p.R215W\"\t<https://w3id.org/mechkg/vocab#associated_with>\t\
+             <http://id.nlm.nih.gov/mesh/D003863>\t\"Depression\"\t1"
+        )),
+        "{variants}"
+    );
 }

@@ -357,7 +357,7 @@ impl Scheme {
                 Inhibits | Decreases | Treats | Disrupts => Some("Negative_Correlation"),
                 Binds => Some("Bind"),
                 Regulates | AssociatedWith => Some("Association"),
-                Releases | Crosses | ExpressedIn | LocatedIn => None,
+                Releases | Crosses | ExpressedIn | LocatedIn | VariantOf => None,
             },
             Scheme::DrugProt => match p {
                 Activates => Some("ACTIVATOR"),

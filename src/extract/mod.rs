@@ -142,6 +142,9 @@ fn variant_modifier(w: &str) -> bool {
         || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(char::is_alphanumeric))
 }
 
+/// The rule id of a `variant_of` relation ([`SentenceCtx::variant_links`]).
+pub const VARIANT_OF: &str = "variant-of";
+
 /// The gap word of a trigger form (`Extractor::form_len`).
 pub const GAP: &str = "*";
 
@@ -327,6 +330,9 @@ impl Extractor {
                 types: &types,
                 antecedents: &previous_groups,
             };
+            for r in ctx.variant_links() {
+                out.push((si, r));
+            }
             if items.iter().filter(|i| i.ent.is_some()).count()
                 + usize::from(!previous_groups.is_empty())
                 >= 2
@@ -1794,6 +1800,61 @@ impl SentenceCtx<'_> {
         is_gene(j).then(|| self.of_one_kind(self.extend_right(j), false))
     }
 
+    /// Which gene a variant the text writes is a variant of (`variant_of`, rule `variant-of`): the
+    /// gene that leads its compound ("BRAF V600E", "the MTHFR C677T polymorphism", "KRAS-G12D"),
+    /// the gene before "gene" right before it ("the OXTR gene rs53576 polymorphism"), or the gene
+    /// after "in", "of" or "within" over the variant's kind and "the" ("the R215W mutation in the
+    /// OXTR gene", "V175M of PEMT"). Not a rule of the rule file: no trigger word states it, the
+    /// noun phrase names it. Never negated or hedged: it says what the variant is.
+    fn variant_links(&self) -> Vec<Relation> {
+        let is_gene = |e: usize| self.types[e] == Some(ArgType::Gene);
+        let gene_at = |j: usize| self.items.get(j)?.ent.filter(|&g| is_gene(g));
+        let mut out = Vec::new();
+        for (k, item) in self.items.iter().enumerate() {
+            let Some(v) = item.ent.filter(|_| self.is_variant(k)) else {
+                continue;
+            };
+            let named_gene = (k >= 2 && self.word(k - 1) == Some("gene"))
+                .then(|| gene_at(k - 2))
+                .flatten();
+            let gene = item
+                .lead
+                .filter(|&g| is_gene(g))
+                .or(named_gene)
+                .or_else(|| {
+                    let mut j = k + 1;
+                    while self.word(j).is_some_and(|w| {
+                        variant_modifier(w) || self.ex.variant_nouns.contains(w) || w == ")"
+                    }) && j < k + 5
+                    {
+                        j += 1;
+                    }
+                    if !matches!(self.word(j), Some("in" | "of" | "within")) {
+                        return None;
+                    }
+                    j += 1;
+                    while matches!(self.word(j), Some("the" | "human")) {
+                        j += 1;
+                    }
+                    gene_at(j)
+                });
+            let Some(g) = gene else { continue };
+            let (vm, gm) = (&self.mentions[v], &self.mentions[g]);
+            out.push(Relation {
+                subject: vm.concepts[0].clone(),
+                predicate: Predicate::VariantOf,
+                object: gm.concepts[0].clone(),
+                subject_span: vm.span.clone(),
+                object_span: gm.span.clone(),
+                trigger_span: vm.span.start.min(gm.span.start)..vm.span.end.max(gm.span.end),
+                rule: VARIANT_OF.to_string(),
+                negated: false,
+                hedged: false,
+            });
+        }
+        out
+    }
+
     /// Whether item `k` is a sequence variant the text writes ("R215W").
     fn is_variant(&self, k: usize) -> bool {
         self.items
@@ -2245,6 +2306,32 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
         ]);
     }
 
+    /// What a variant the text writes is a variant of: the noun phrase names the gene.
+    #[test]
+    fn a_variant_names_its_gene() {
+        check(&[
+            (
+                "the gene leads the compound",
+                "The OXTR R215W mutation and metabolic disease.",
+                &[
+                    "tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of",
+                    "HGNC:8529 associated_with MESH:D008659 variant",
+                    "tmVar:p|SUB|R|215|W associated_with MESH:D008659 variant",
+                ],
+            ),
+            (
+                "in the gene, after the variant's kind",
+                "The R215W missense mutation in the OXTR gene was studied.",
+                &["tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of"],
+            ),
+            (
+                "a gene elsewhere in the sentence is not the variant's",
+                "OXTR was sequenced and the mutation c.643C>T was found.",
+                &[],
+            ),
+        ]);
+    }
+
     /// MeSH's Mutation is the `variant` trigger, a word, where it names a gene's variant, and a
     /// concept elsewhere (what a mutagen causes).
     #[test]
@@ -2259,6 +2346,7 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
                 "over a change's code and gene",
                 "The OXTR gene rs53576 polymorphism and metabolic disease.",
                 &[
+                    "DBSNP:rs53576 variant_of HGNC:8529 variant-of",
                     "HGNC:8529 associated_with MESH:D008659 variant",
                     "DBSNP:rs53576 associated_with MESH:D008659 variant",
                 ],

@@ -16,8 +16,9 @@
 //! * a reversing head between trigger and object (`resulting in improvement of depression`) flips the
 //!   predicate (`causes` → `treats`).
 //!
-//! Negation cues between subject and trigger mark the relation negated; hedging cues anywhere in the
-//! sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and mentions in,
+//! Negation cues between subject and trigger mark the relation negated, and so does a negation that
+//! governs the clause of the arguments ("there was no evidence that X ..."); hedging cues anywhere in
+//! the sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and mentions in,
 //! relations out.
 
 pub mod comention;
@@ -768,11 +769,17 @@ impl SentenceCtx<'_> {
             let scope_end = at.max(obj.first);
             // Not "not only ... but also", which affirms, nor a word of a hyphenated compound
             // ("an all-or-none action potential").
-            let negated = (neg_from..scope_end).any(|k| {
+            let is_negation = |k: usize| {
                 self.in_set(k, &self.lex().negations)
                     && self.word(k + 1) != Some("only")
                     && (k == 0 || self.word(k - 1) != Some("-"))
-            });
+            };
+            // A clause's negation does not reach a hyphenated compound's own relation: "these
+            // results fail to support the notion that levodopa-induced dyskinesias are caused by
+            // X" denies X's part, not levodopa's.
+            let in_compound = at > 0 && self.word(at - 1) == Some("-");
+            let negated = (neg_from..scope_end).any(is_negation)
+                || (!in_compound && self.negated_clause(subj.first.min(obj.first), is_negation));
             let trigger_span = self.items[at].span.start..self.items[at + len - 1].span.end;
             let pairs: Vec<(usize, usize)> = if rule.frame == Frame::Between {
                 let m = &subj.members;
@@ -1853,6 +1860,42 @@ impl SentenceCtx<'_> {
             });
         }
         out
+    }
+
+    /// Whether the clause before item `from` negates what follows it: a negation, then within
+    /// eight items "that" or "between" before `from`, with no comma, ";", ":" or clause break in
+    /// between ("there was no evidence that X was associated with Y", "we did not find that X
+    /// causes Y", "no significant association between the X polymorphism and Y"). Not "in that"
+    /// (a reason), nor a pronoun ("that with"), nor "and that" (the second of two clauses, the negation in the first: "residues
+    /// are not involved in binding and that the site participates"), nor "not unlikely", and not a
+    /// negation that is a noun or preposition of its own phrase ("in the absence of X and that Y
+    /// activates Z").
+    fn negated_clause(&self, from: usize, is_negation: impl Fn(usize) -> bool) -> bool {
+        const OWN_PHRASE: &[&str] = &["absence", "without", "lack", "lacks", "lacked"];
+        let mut complement: Option<usize> = None;
+        for k in (0..from).rev() {
+            match self.word(k) {
+                Some("," | ";" | ":" | ".") => return false,
+                _ if self.in_set(k, &self.lex().clause_breaks) => return false,
+                Some("that") if k > 0 && matches!(self.word(k - 1), Some("in" | "and" | "or")) => {}
+                // A pronoun: "did not parallel that with nuclear DNA".
+                Some("that")
+                    if matches!(
+                        self.word(k + 1),
+                        Some("with" | "of" | "in" | "for" | "on" | "at" | "by" | "from")
+                    ) => {}
+                Some("that" | "between") => complement = complement.or(Some(k)),
+                Some(w) if OWN_PHRASE.contains(&w) => {}
+                _ if complement.is_some_and(|c| c - k <= 8)
+                    && is_negation(k)
+                    && self.word(k + 1) != Some("unlikely") =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether item `k` is a sequence variant the text writes ("R215W").

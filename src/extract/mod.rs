@@ -1866,7 +1866,8 @@ impl SentenceCtx<'_> {
     /// eight items "that" or "between" before `from`, with no comma, ";", ":" or clause break in
     /// between ("there was no evidence that X was associated with Y", "we did not find that X
     /// causes Y", "no significant association between the X polymorphism and Y"). Not "in that"
-    /// (a reason), nor a pronoun ("that with"), nor "and that" (the second of two clauses, the negation in the first: "residues
+    /// (a reason), nor a pronoun ("that with"), nor "between" inside a that-clause ("no evidence
+    /// that the association between X and Y changed"), nor "and that" (the second of two clauses, the negation in the first: "residues
     /// are not involved in binding and that the site participates"), nor "not unlikely", and not a
     /// negation that is a noun or preposition of its own phrase ("in the absence of X and that Y
     /// activates Z").
@@ -1884,6 +1885,11 @@ impl SentenceCtx<'_> {
                         self.word(k + 1),
                         Some("with" | "of" | "in" | "for" | "on" | "at" | "by" | "from")
                     ) => {}
+                // "no evidence that the association between X and Y changed": what a that-clause
+                // says of the pair is denied, not the pair.
+                Some("that") if complement.is_some_and(|c| self.word(c) == Some("between")) => {
+                    return false
+                }
                 Some("that" | "between") => complement = complement.or(Some(k)),
                 Some(w) if OWN_PHRASE.contains(&w) => {}
                 _ if complement.is_some_and(|c| c - k <= 8)

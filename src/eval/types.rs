@@ -11,7 +11,7 @@
 //! | Gene, GeneOrGeneProduct, Protein, GENE, GENE-Y, GENE-N | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
 //! | CellLine | `biolink:CellLine` | — |
 //! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
-//! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | SequenceVariant (found by notation, `tag::variant`) |
+//! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | SequenceVariant (minted by `tag::variant`) |
 //!
 //! Against BioRED and DrugProt, which file gene products under genes, a chemical concept that cites an HGNC gene
 //! (MeSH's Insulin) is scored as a gene when the gold annotates genes ([`scored_type`]); BC5CDR marks
@@ -31,8 +31,9 @@
 //! that is a composite mention: "breast and ovarian cancer" names both cancers, "2168,2170" ("fatty
 //! acid binding proteins") both genes. So at the normalisation level each identifier is a concept of
 //! the document on its own, as the per-document measure of BioCreative V CDR counts them; a relation
-//! argument with several identifiers is one argument, matched by any of them. Variant identifiers (`c|DEL|657|5`) are one identifier, never split; they become the CURIEs mechkg
-//! mints for variants, `tmVar:c|DEL|657|5` and `DBSNP:rs53576`. `-1` and `-`
+//! argument with several identifiers is one argument, matched by any of them. Variant identifiers
+//! (`c|DEL|657|5`) are one identifier, never split; they become the CURIEs mechkg mints for
+//! variants, `tmVar:c|DEL|657|5` and `DBSNP:rs53576`. `-1` and `-`
 //! (no concept, BC5CDR's convention) are skipped. Bare identifiers get a prefix by their type: MeSH
 //! (`D006854`, `C564766`) → `MESH:`, genes → `NCBIGene:`, taxa → `NCBITaxon:`, cell lines →
 //! `Cellosaurus:`; prefixed ones keep theirs (`OMIM:255800`, `MeSH:` → `MESH:`). A mechkg concept

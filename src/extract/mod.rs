@@ -18,8 +18,8 @@
 //!
 //! Negation cues between subject and trigger mark the relation negated, and so does a negation that
 //! governs the clause of the arguments ("there was no evidence that X ..."); hedging cues anywhere in
-//! the sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and mentions in,
-//! relations out.
+//! the sentence mark it hedged. Ambiguous mentions take no part. The engine is pure: text and
+//! mentions in, relations out.
 
 pub mod comention;
 pub mod rules;
@@ -1867,10 +1867,10 @@ impl SentenceCtx<'_> {
     /// between ("there was no evidence that X was associated with Y", "we did not find that X
     /// causes Y", "no significant association between the X polymorphism and Y"). Not "in that"
     /// (a reason), nor a pronoun ("that with"), nor "between" inside a that-clause ("no evidence
-    /// that the association between X and Y changed"), nor "and that" (the second of two clauses, the negation in the first: "residues
-    /// are not involved in binding and that the site participates"), nor "not unlikely", and not a
-    /// negation that is a noun or preposition of its own phrase ("in the absence of X and that Y
-    /// activates Z").
+    /// that the association between X and Y changed"), nor "and that" (the second of two clauses,
+    /// the negation in the first: "residues are not involved in binding and that the site
+    /// participates"), nor "not unlikely", and not a negation that is a noun or preposition of its
+    /// own phrase ("in the absence of X and that Y activates Z").
     fn negated_clause(&self, from: usize, is_negation: impl Fn(usize) -> bool) -> bool {
         const OWN_PHRASE: &[&str] = &["absence", "without", "lack", "lacks", "lacked"];
         let mut complement: Option<usize> = None;

@@ -24,6 +24,11 @@
 //! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
 //! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
 //!
+//! Sequence variants ("R215W", "c.643C>T", "rs53576") are found by their notation, not by the
+//! dictionary, after it: see [`variant`]. They are mentions of source `pattern` whose concepts are
+//! minted from the notation (`tmVar:p|SUB|R|215|W`, `DBSNP:rs53576`), and they take the place of the
+//! names inside them ("Ser" and "Cys" in "Ser326Cys").
+//!
 //! An amino acid or nucleobase named as a residue of a sequence is no mention (`residue`): in a
 //! sentence that describes a change of sequence ("the substitution of arginine by tryptophan at
 //! codon 198"), at a position or as residues ("phosphorylation at serine 473", "glycine-594",

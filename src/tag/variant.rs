@@ -22,7 +22,7 @@
 use crate::model::Span;
 use crate::vocab::{Concept, Name};
 use regex::Regex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// The category of every variant concept.
@@ -161,8 +161,28 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// needs a cue ([`Found::needs_cue`]) stands where its sentence has one ("the R215W mutation",
 /// "carriers of R215W"), and wherever the document writes it again once it stood: "D374Y
 /// segregated with hypercholesterolemia" after a title that calls D374Y a mutation.
+///
+/// A change the text pairs with a dbSNP id in parentheses ("C677T (rs1801133)", "rs1695
+/// (Ile105Val)", "c.471C>T (p.Ser157Ser, rs35435463)") is that SNP throughout the document: the
+/// text says they are one variant, as tmVar groups them.
 pub fn find_in_document(texts: &[&str]) -> Vec<Vec<(Span, String)>> {
     let found: Vec<Vec<Found>> = texts.iter().map(|t| find(t)).collect();
+    // Runs of variants set beside each other in parentheses; a run with one dbSNP id names it.
+    let mut snp_of: BTreeMap<&str, &str> = BTreeMap::new();
+    for (text, found) in texts.iter().zip(&found) {
+        let mut run: Vec<&Found> = Vec::new();
+        for f in found {
+            let joined = run
+                .last()
+                .is_some_and(|last| paired(&text[last.span.end..f.span.start]));
+            if !joined {
+                name_run(text, &run, &mut snp_of);
+                run.clear();
+            }
+            run.push(f);
+        }
+        name_run(text, &run, &mut snp_of);
+    }
     let mut confirmed: BTreeSet<&str> = BTreeSet::new();
     for (text, found) in texts.iter().zip(&found) {
         if !found.iter().any(|f| f.needs_cue) {
@@ -186,10 +206,46 @@ pub fn find_in_document(texts: &[&str]) -> Vec<Vec<(Span, String)>> {
             found
                 .iter()
                 .filter(|f| !f.needs_cue || confirmed.contains(&text[f.span.clone()]))
-                .map(|f| (f.span.clone(), f.curie.clone()))
+                .map(|f| {
+                    let written = &text[f.span.clone()];
+                    let curie = snp_of.get(written).map_or(f.curie.as_str(), |s| s);
+                    (f.span.clone(), curie.to_string())
+                })
                 .collect()
         })
         .collect()
+}
+
+/// The dbSNP id of a run of paired variants, for each change in it, when the run holds one id.
+fn name_run<'a>(text: &'a str, run: &[&'a Found], snp_of: &mut BTreeMap<&'a str, &'a str>) {
+    let mut snps = run.iter().filter(|f| f.curie.starts_with(DBSNP));
+    let (Some(snp), None) = (snps.next(), snps.next()) else {
+        return;
+    };
+    for f in run.iter().filter(|f| !f.curie.starts_with(DBSNP)) {
+        snp_of
+            .entry(&text[f.span.clone()])
+            .or_insert(snp.curie.as_str());
+    }
+}
+
+/// Whether the text between two variants sets the second beside the first in parentheses: "(",
+/// or a comma inside them ("c.471C>T (p.Ser157Ser, rs35435463)"), maybe after the variant's kind
+/// ("C677T polymorphism (rs1801133)").
+fn paired(between: &str) -> bool {
+    let t = between.trim();
+    let t = t
+        .strip_suffix('(')
+        .or_else(|| t.strip_suffix(',').filter(|_| !between.contains(')')))
+        .map(str::trim_end);
+    t.is_some_and(|rest| {
+        rest.split_whitespace().all(|w| {
+            matches!(
+                w,
+                "polymorphism" | "variant" | "SNP" | "genotype" | "allele"
+            )
+        }) && rest.split_whitespace().count() <= 1
+    })
 }
 
 /// Every variant notation of a text, in text order, none overlapping (at one start the longer
@@ -526,6 +582,43 @@ mod tests {
                 .collect();
             assert_eq!(&got, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_change_paired_with_a_snp_is_the_snp() {
+        let texts = [
+            "The C677T polymorphism (rs1801133) and rs1695 (Ile105Val) and c.471C>T (p.Ser157Ser, \
+             rs35435463) were typed; A1298C and rs1801131 were not paired.",
+            "Carriers of C677T and of A1298C.",
+        ];
+        let got: Vec<Vec<String>> = find_in_document(&texts)
+            .iter()
+            .zip(texts)
+            .map(|(found, text)| {
+                found
+                    .iter()
+                    .map(|(s, c)| format!("{} => {c}", &text[s.clone()]))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec![
+                    "C677T => DBSNP:rs1801133",
+                    "rs1801133 => DBSNP:rs1801133",
+                    "rs1695 => DBSNP:rs1695",
+                    "Ile105Val => DBSNP:rs1695",
+                    "c.471C>T => DBSNP:rs35435463",
+                    "p.Ser157Ser => DBSNP:rs35435463",
+                    "rs35435463 => DBSNP:rs35435463",
+                    "A1298C => tmVar:c|SUB|A|1298|C",
+                    "rs1801131 => DBSNP:rs1801131",
+                ],
+                // The pairing holds for the whole document.
+                vec!["C677T => DBSNP:rs1801133", "A1298C => tmVar:c|SUB|A|1298|C"],
+            ]
+        );
     }
 
     #[test]

@@ -621,6 +621,25 @@ mod tests {
         );
     }
 
+    /// Spans fall on character boundaries whatever characters stand around a notation.
+    #[test]
+    fn spans_survive_wide_characters() {
+        let base = "The R215W mutation, c.643C>T and rs53576 (p.Gly102Arg) in 657del5 carriers.";
+        for wide in ["\u{2005}", "α", "→", "\u{00a0}"] {
+            for at in (0..=base.len()).filter(|&i| base.is_char_boundary(i)) {
+                let text = format!("{}{wide}{}", &base[..at], &base[at..]);
+                for f in find(&text) {
+                    assert!(
+                        text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+                        "{text:?} {:?}",
+                        f.span
+                    );
+                }
+                let _ = find_in_document(&[&text]);
+            }
+        }
+    }
+
     #[test]
     fn labels() {
         for (curie, label) in [

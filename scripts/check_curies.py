@@ -204,6 +204,17 @@ def main():
             errors.append(f"{x} is a concept and also an xref of {', '.join(sorted(owners))} (one concept, one node)")
         if len(owners) > 1:
             warnings.append(f"xref {x} on several concepts: {', '.join(sorted(owners))}")
+    # The concepts vocab/abbreviations.tsv gives short forms to (scripts/abbreviation_evidence.py).
+    abbrev = os.path.join(REPO, "vocab", "abbreviations.tsv")
+    n_abbrev = 0
+    if not args.files and os.path.exists(abbrev):
+        with open(abbrev, encoding="utf-8") as fh:
+            for ln, line in enumerate(fh, start=1):
+                f = line.rstrip("\n").split("\t")
+                if line.startswith("#") or f[0] == "short" or not line.strip():
+                    continue
+                check_curie(f[1], f"vocab/abbreviations.tsv:{ln}")
+                n_abbrev += 1
     ambiguous = {k: v for k, v in names.items() if len(v) > 1}
     for k, v in sorted(ambiguous.items()):
         (errors if args.strict else warnings).append(f"ambiguous name {k!r}: {', '.join(sorted(v))}")
@@ -212,7 +223,8 @@ def main():
         print("warning: " + w, file=sys.stderr)
     for e in errors:
         print("error: " + e, file=sys.stderr)
-    print(f"checked {len(files)} files, {n_rows} rows, {len(concepts)} concepts, {n_xrefs} xrefs; "
+    print(f"checked {len(files)} files, {n_rows} rows, {len(concepts)} concepts, {n_xrefs} xrefs, "
+          f"{n_abbrev} short forms of vocab/abbreviations.tsv; "
           f"{len(ambiguous)} ambiguous names; {len(errors)} errors, {len(warnings)} warnings", file=sys.stderr)
     sys.exit(1 if errors else 0)
 

@@ -380,3 +380,59 @@ class Fetch(unittest.TestCase):
             ref = [l for l in slurp(ref_out).split("\n") if not l.startswith("#")]
             self.assertEqual(fetched, ref)
             self.assertTrue(any(l.startswith("FPLX:") for l in fetched))
+
+
+class Abbreviations(unittest.TestCase):
+    """vocab/abbreviations.tsv: a short form the defining abstracts agree on goes to its concept."""
+
+    def concepts(self):
+        def c(label, names, source):
+            return {"label": label, "names": names, "source": source}
+        return {
+            "HGNC:6121": c("interferon regulatory factor 6", {"interferon regulatory factor 6": [5, ""],
+                                                              "IRF6": [5, "abbr"], "LPS": [2, "abbr"]}, "hgnc"),
+            "MESH:D008070": c("Lipopolysaccharides", {"Lipopolysaccharides": [5, ""]}, "mesh"),
+            "HGNC:1424": c("carbamoyl-phosphate synthetase 2", {"CAD": [5, "abbr"]}, "hgnc"),
+            "MESH:D003324": c("Coronary Artery Disease", {"Coronary Artery Disease": [5, ""]}, "mesh"),
+            "FPLX:COX": c("COX", {"COX": [5, ""]}, "famplex"),
+            "MESH:D011451": c("Prostaglandin-Endoperoxide Synthases", {}, "mesh"),
+        }
+
+    def test_a_short_form_moves_to_its_defined_concept(self):
+        concepts, rep = self.concepts(), bfv.Report()
+        rows = [("LPS", "MESH:D008070"), ("CAD", "MESH:D003324"), ("COX", "MESH:D011451"),
+                ("XYZ", "MESH:D999999")]
+        with redirect_stderr(io.StringIO()):
+            bfv.apply_abbreviations(concepts, rows, rep)
+        self.assertIn("LPS", concepts["MESH:D008070"]["names"])
+        self.assertNotIn("LPS", concepts["HGNC:6121"]["names"])
+        self.assertIn(("HGNC:6121", "LPS", "short form MEDLINE defines as MESH:D008070"), rep.dropped)
+        # An approved symbol and another concept's label stay where they are.
+        self.assertIn("CAD", concepts["HGNC:1424"]["names"])
+        self.assertNotIn("CAD", concepts["MESH:D003324"]["names"])
+        self.assertNotIn("COX", concepts["MESH:D011451"]["names"])
+        counts = rep.by_source["abbreviations"]
+        self.assertEqual(counts["short forms given to their defined concept"], 1)
+        self.assertEqual(counts["left out: another concept's label or symbol"], 2)
+        self.assertEqual(counts["left out: concept not in the dictionary"], 1)
+
+    def test_evidence_needs_agreeing_abstracts_and_another_concept(self):
+        import abbreviation_evidence as ae
+        rows = []
+        for d in range(5):
+            rows.append((f"d{d}", "LPS", "MESH:D008070", "Lipopolysaccharides", "abbrev"))
+        rows.append(("d9", "LPS", "HGNC:6121", "interferon regulatory factor 6", "vocab"))
+        # Defined often enough, but the dictionary already agrees: nothing to write.
+        for d in range(5):
+            rows.append((f"e{d}", "HCC", "MESH:D006528", "Carcinoma, Hepatocellular", "abbrev"))
+        rows.append(("e9", "HCC", "MESH:D006528", "Carcinoma, Hepatocellular", "vocab"))
+        # Defined as two things: no agreement.
+        for d, cu in enumerate(["MESH:D1", "MESH:D1", "MESH:D1", "MESH:D2", "MESH:D2"]):
+            rows.append((f"f{d}", "ABC", cu, cu, "abbrev"))
+        rows.append(("f9", "ABC", "HGNC:1", "x", "vocab"))
+        # Too few abstracts.
+        for d in range(ae.MIN_DOCS - 1):
+            rows.append((f"g{d}", "DEF", "MESH:D3", "y", "abbrev"))
+        rows.append(("g9", "DEF", "HGNC:2", "z", "vocab"))
+        got = ae.select(rows)
+        self.assertEqual(got, [("LPS", "MESH:D008070", "Lipopolysaccharides", 5, 5, ["HGNC:6121"])])

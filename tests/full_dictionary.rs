@@ -96,6 +96,13 @@ fn lookups_with_the_full_dictionary() {
         ("cancer", &["MESH:D009369"]),
         // An OMIM id cited by MONDO and DOID lands on the merged disease.
         ("OMIM:613825", &["DOID:0060303"]),
+        // Short forms as MEDLINE's abstracts define them (vocab/abbreviations.tsv), not the gene
+        // aliases the sources give them; an approved symbol stays its gene's.
+        ("LPS", &["MESH:D008070"]),
+        ("HCC", &["MESH:D006528"]),
+        ("ROS", &["MESH:D017382"]),
+        ("COPD", &["MESH:D029424"]),
+        ("CAD", &["HGNC:1424"]),
     ];
     for (term, expected) in cases {
         assert_eq!(&find(term), expected, "lookup {term:?}");

@@ -326,11 +326,11 @@ fn passage_kind(infon: Option<&str>) -> SectionKind {
     }
 }
 
-/// A document none of whose passages has a `type` infon, and which has more than one, is a PubTator
-/// export (BioRED's BioC JSON): its first passage is the title, as its PubTator file says. Without
-/// this the title-anchored co-mention layer found no title in it.
+/// The first of several passages none of which is typed is the title, as the input reader reads it
+/// ([`crate::read::bioc::untyped_is_title`]): BioRED's BioC JSON, whose PubTator file says so.
+/// Without this the title-anchored co-mention layer found no title in it.
 fn untyped_title(doc: &mut GoldDoc, typed: bool) {
-    if !typed && doc.passages.len() > 1 {
+    if crate::read::bioc::untyped_is_title(0, doc.passages.len(), typed) {
         doc.passages[0].kind = SectionKind::Title;
     }
 }

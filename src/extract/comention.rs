@@ -4,9 +4,9 @@
 //! concept beside another concept mostly states how the two relate, in wording no rule may read
 //! ("X was associated with Y", "the role of X in Y", "X status and Y risk"). This layer pairs them:
 //! within one sentence, every two concepts of the argument types (chemical, gene, disease,
-//! phenotype or sequence variant; not a gene and a variant, which is a form of it), at least one of which the title names and each named at least twice in the
-//! document, become `associated_with`, with the rule id
-//! [`RULE`] so that a reader of the graph can tell them from stated relations. A pair that a rule
+//! phenotype or sequence variant; not a gene and a variant, which is a form of it), at least one of
+//! which the title names and each named at least twice in the document, become `associated_with`,
+//! with the rule id [`RULE`] so that a reader of the graph can tell them from stated relations. A pair that a rule
 //! already relates in that sentence is left to the rule; a negation cue between the two marks it
 //! negated; a hedging cue in the sentence marks it hedged.
 //!

@@ -5,7 +5,8 @@
 //! "Figure N" the text begins with, else the `id` infon), `ref` and `table` are not read, and every
 //! other passage is body text. Headings (`title_1`, `abstract_title_1`, ...) are not sections but
 //! label the passages that follow them. An untyped passage is the abstract, except that the first of
-//! several untyped passages is the title (a PubTator export: BioRED's BioC JSON). Passage text is kept as written, so that a span plus the
+//! several untyped passages is the title (a PubTator export: BioRED's BioC JSON). Passage text is
+//! kept as written, so that a span plus the
 //! passage's `offset` is the BioC offset again. The document id is `pmid:ID` when the
 //! `article-id_pmid` infon or the id is numeric, `pmc:PMCn` for a PMC id, else `bioc:ID`.
 
@@ -88,18 +89,16 @@ fn document(
     };
     let mut sections = Vec::new();
     let (mut abstract_label, mut body_label) = (None, None);
-    // Several passages none of which has a type are a PubTator export (BioRED's BioC JSON): title,
-    // then abstract.
     let typed = |p: &Passage| {
         p.infon("type")
             .or_else(|| p.infon("section_type"))
             .is_some()
     };
-    let untyped_export = passages.len() > 1 && !passages.iter().any(typed);
+    let any_typed = passages.iter().any(typed);
     for (i, p) in passages.iter().enumerate() {
         // A passage without a type (DrugProt's, which holds title and abstract) is read as the
         // abstract: a plain paragraph of body text would be left out by the default sections.
-        let untyped = if untyped_export && i == 0 {
+        let untyped = if untyped_is_title(i, passages.len(), any_typed) {
             "title"
         } else {
             "abstract"
@@ -145,6 +144,13 @@ fn document(
         source: source.to_string(),
         sections,
     })
+}
+
+/// Whether passage `index` of a document's `count`, none typed unless `any_typed`, is the title:
+/// several passages none of which has a type are a PubTator export (BioRED's BioC JSON), title then
+/// abstract; one alone holds both (DrugProt). The gold reader (`eval::gold`) reads them alike.
+pub fn untyped_is_title(index: usize, count: usize, any_typed: bool) -> bool {
+    index == 0 && count > 1 && !any_typed
 }
 
 fn finish(

@@ -188,6 +188,8 @@ pub fn find_in_document(texts: &[&str]) -> Vec<Vec<(Span, String)>> {
         if !found.iter().any(|f| f.needs_cue) {
             continue;
         }
+        // The pipeline splits sentences after tagging; the few texts with shorthand are split
+        // here as well, as the residue check does (`tag::Tagger::tag_document`).
         let sentences = crate::split::sentences(text);
         for f in found.iter().filter(|f| f.needs_cue) {
             let sentence = sentences

@@ -1809,7 +1809,8 @@ impl SentenceCtx<'_> {
 
     /// Which gene a variant the text writes is a variant of (`variant_of`, rule `variant-of`): the
     /// gene that leads its compound ("BRAF V600E", "the MTHFR C677T polymorphism", "KRAS-G12D"),
-    /// the gene before "gene" right before it ("the OXTR gene rs53576 polymorphism"), or the gene
+    /// the gene before "gene" or a variant noun right before it ("the OXTR gene rs53576
+    /// polymorphism", "the EGFR mutation L858R", "PTPN22 polymorphisms (R620W)"), or the gene
     /// after "in", "of" or "within" over the variant's kind and "the" ("the R215W mutation in the
     /// OXTR gene", "V175M of PEMT"). Not a rule of the rule file: no trigger word states it, the
     /// noun phrase names it. Never negated or hedged: it says what the variant is.
@@ -1821,9 +1822,15 @@ impl SentenceCtx<'_> {
             let Some(v) = item.ent.filter(|_| self.is_variant(k)) else {
                 continue;
             };
-            let named_gene = (k >= 2 && self.word(k - 1) == Some("gene"))
-                .then(|| gene_at(k - 2))
-                .flatten();
+            // "the OXTR gene rs53576", "the EGFR mutation L858R", "PTPN22 polymorphisms (R620W)":
+            // the gene before "gene" or a variant noun right before the variant.
+            let before = k - usize::from(k > 0 && self.word(k - 1) == Some("("));
+            let named_gene = (before >= 2
+                && self
+                    .word(before - 1)
+                    .is_some_and(|w| w == "gene" || self.ex.variant_nouns.contains(w)))
+            .then(|| gene_at(before - 2))
+            .flatten();
             let gene = item
                 .lead
                 .filter(|&g| is_gene(g))
@@ -2371,6 +2378,19 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
             (
                 "in the gene, after the variant's kind",
                 "The R215W missense mutation in the OXTR gene was studied.",
+                &["tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of"],
+            ),
+            (
+                "the gene and the variant's kind before it",
+                "The OXTR mutation R215W was studied, and OXTR polymorphisms (R215W) too.",
+                &[
+                    "tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of",
+                    "tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of",
+                ],
+            ),
+            (
+                "a variant first in its sentence",
+                "R215W mutations in OXTR were found.",
                 &["tmVar:p|SUB|R|215|W variant_of HGNC:8529 variant-of"],
             ),
             (

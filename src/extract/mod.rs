@@ -212,10 +212,15 @@ impl Extractor {
     /// A variant noun the vocabulary has as a concept (MeSH's Mutation) is the `variant` rules'
     /// trigger, a word, where it names a gene's variant: right after the gene ("SOD1 mutations",
     /// "the BRCA2 gene mutation", "hOGG1 Ser326Cys polymorphism") or before "in", "of" or
-    /// "within" and a gene ("mutations in copper/zinc superoxide dismutase"). Elsewhere it stays
-    /// a concept: "EMS-induced mutations", "platinum compounds cause mutations in S. typhimurium".
+    /// "within" and a gene ("mutations in copper/zinc superoxide dismutase"), and next to a variant
+    /// the text writes ("the D374Y mutation", "a mutation (R227Q)"). Elsewhere it stays a concept:
+    /// "EMS-induced mutations", "platinum compounds cause mutations in S. typhimurium".
     fn mark_variants(&self, text: &str, mentions: &[Mention], types: &mut [Option<ArgType>]) {
         let gene = |k: usize, types: &[Option<ArgType>]| types[k] == Some(ArgType::Gene);
+        // A written variant names the noun's variant as a gene does: "the D374Y mutation".
+        let gene_or_variant = |k: usize, types: &[Option<ArgType>]| {
+            matches!(types[k], Some(ArgType::Gene | ArgType::Variant))
+        };
         for i in 0..mentions.len() {
             let m = &mentions[i];
             // Every mention of every section passes here: compare without a lower-cased copy. The
@@ -233,7 +238,7 @@ impl Extractor {
             }
             let gene_before = (0..i).rev().take(4).any(|j| {
                 let gap = text.get(mentions[j].span.end..m.span.start).unwrap_or("");
-                gene(j, types)
+                gene_or_variant(j, types)
                     && mentions[j].span.end <= m.span.start
                     && gap.len() <= 24
                     && gap
@@ -252,7 +257,14 @@ impl Extractor {
                                 .get(m.span.end..mentions[j].span.start)
                                 .is_some_and(|gap| !gap.contains([',', ';', '.']))
                     });
-            if gene_before || gene_after {
+            // "the mutation R215W", "a mutation (R215W)".
+            let variant_after = mentions.get(i + 1).is_some_and(|n| {
+                types[i + 1] == Some(ArgType::Variant)
+                    && text
+                        .get(m.span.end..n.span.start)
+                        .is_some_and(|gap| gap.trim() == "(" || gap.trim().is_empty())
+            });
+            if gene_before || gene_after || variant_after {
                 types[i] = None;
             }
         }
@@ -2437,6 +2449,16 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
                     "HGNC:8529 associated_with MESH:D008659 variant",
                     "HGNC:8529 causes MESH:D008659 cause",
                 ],
+            ),
+            (
+                "next to a written variant",
+                "The R215W mutation was found in patients with metabolic disease.",
+                &["tmVar:p|SUB|R|215|W associated_with MESH:D008659 variant"],
+            ),
+            (
+                "before a written variant in parentheses",
+                "A mutation (R215W) was found in patients with metabolic disease.",
+                &["tmVar:p|SUB|R|215|W associated_with MESH:D008659 variant"],
             ),
             (
                 "a mutagen's mutations stay the concept",

@@ -107,18 +107,7 @@ pub fn compact_iri(iri: &str) -> Option<String> {
 /// other character is left as it is, so that ontology IRIs keep their usual form.
 fn encode_local(local: &str) -> std::borrow::Cow<'_, str> {
     const UNSAFE: &[char] = &['|', '<', '>', '"', '{', '}', '\\', '^', '`', '%', ' '];
-    if !local.contains(UNSAFE) {
-        return local.into();
-    }
-    let mut out = String::with_capacity(local.len() + 8);
-    for c in local.chars() {
-        if UNSAFE.contains(&c) {
-            out.push_str(&format!("%{:02X}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out.into()
+    percent_encode(local, |c| !UNSAFE.contains(&c))
 }
 
 /// Undoes percent-encoding (of ASCII characters, all that [`encode_local`] encodes).
@@ -161,15 +150,26 @@ pub fn doi_iri(doi: &str) -> String {
 
 /// Percent-encodes what may not stand in an IRI path.
 fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/".contains(&b) {
-            out.push(b as char);
+    percent_encode(s, |c| c.is_ascii_alphanumeric() || "-._~:/".contains(c)).into_owned()
+}
+
+/// `s` with every character that `keep` refuses written as `%XX`, one per byte of its UTF-8.
+fn percent_encode(s: &str, keep: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(&keep) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if keep(c) {
+            out.push(c);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
         }
     }
-    out
+    out.into()
 }
 
 #[cfg(test)]

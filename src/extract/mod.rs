@@ -926,14 +926,8 @@ impl SentenceCtx<'_> {
                     k += 1;
                 }
                 self.items.get(k).filter(|it| it.ent.is_some())?;
-                let mut obj = self.extend_right(k);
                 // "deaths from cocaine-induced delirium": the compound's head.
-                if let Some(head) = self
-                    .compound_head(obj.last)
-                    .filter(|_| obj.members.len() == 1)
-                {
-                    obj = self.extend_right(head);
-                }
+                let obj = self.compound_headed(self.extend_right(k));
                 // "hepatotoxicity from acetaminophen": the left argument is the grammatical
                 // subject, the relation's object under `order = "reverse"`.
                 let (subj, obj) = orient(rule.order, subj, obj);
@@ -1552,14 +1546,9 @@ impl SentenceCtx<'_> {
                 if let Some(g) = self.carried_gene(k) {
                     return Some((self.extend_right(g), flip));
                 }
-                let g = self.extend_right(k);
                 // "curcumin reduced cisplatin-induced nephrotoxicity": the object is the head the
                 // compound names, not its first word (the `induced` rules read that one).
-                // One name only: in "X-induced Y, Z-induced W" the list "Y, Z" is no compound.
-                if let Some(head) = self.compound_head(g.last).filter(|_| g.members.len() == 1) {
-                    return Some((self.extend_right(head), flip));
-                }
-                return Some((g, flip));
+                return Some((self.compound_headed(self.extend_right(k)), flip));
             }
             // "neurological complications, including confusion and coma": the examples of a
             // class noun the vocabulary lacks.
@@ -1601,9 +1590,18 @@ impl SentenceCtx<'_> {
         None
     }
 
-    /// The head of "X-induced Y" when the list X ends at `last` (over an abbreviation in
-    /// parentheses: "cisplatin (CDDP)-induced"): the first concept after the participle, past at
-    /// most two modifiers ("maleate-induced acute nephrotoxicity").
+    /// The group an object group `g` stands for: when it is the X of "X-induced Y" (over an
+    /// abbreviation in parentheses: "cisplatin (CDDP)-induced"), the list headed by Y, the first
+    /// concept after the participle past at most two modifiers ("maleate-induced acute
+    /// nephrotoxicity"); else `g`. One name only: in "X-induced Y, Z-induced W" the list "Y, Z" is
+    /// no compound.
+    fn compound_headed(&self, g: Group) -> Group {
+        match self.compound_head(g.last).filter(|_| g.members.len() == 1) {
+            Some(head) => self.extend_right(head),
+            None => g,
+        }
+    }
+
     fn compound_head(&self, last: usize) -> Option<usize> {
         let mut k = last + 1;
         if self.word(k) == Some("(") {
@@ -1848,6 +1846,9 @@ impl SentenceCtx<'_> {
                 .filter(|&g| is_gene(g))
                 .or(named_gene)
                 .or_else(|| {
+                    // Narrower than `variant_gene`'s walk after a variant noun: after a bare
+                    // variant, "in" often leads to the people it was found in ("R215W in three
+                    // patients with ..."), so only "the" and "human" stand before the gene.
                     let mut j = k + 1;
                     while self.word(j).is_some_and(|w| {
                         variant_modifier(w) || self.ex.variant_nouns.contains(w) || w == ")"

@@ -720,7 +720,8 @@ fn add_variants(text: &str, mentions: &mut Vec<Mention>, found: Vec<(Span, Strin
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
-/// The twenty amino acids of the genetic code, by name and three-letter code: residues of a protein.
+/// The twenty amino acids of the genetic code by name (their three-letter codes are
+/// [`variant::is_amino_acid_code`]'s): residues of a protein.
 const AMINO_ACIDS: &[&str] = &[
     "alanine",
     "arginine",
@@ -744,26 +745,6 @@ const AMINO_ACIDS: &[&str] = &[
     "tryptophan",
     "tyrosine",
     "valine",
-    "ala",
-    "arg",
-    "asn",
-    "asp",
-    "cys",
-    "glu",
-    "gln",
-    "gly",
-    "his",
-    "ile",
-    "leu",
-    "lys",
-    "met",
-    "phe",
-    "pro",
-    "ser",
-    "thr",
-    "trp",
-    "tyr",
-    "val",
 ];
 
 /// Words of a sentence that describes a change of sequence.
@@ -787,6 +768,7 @@ fn is_residue(text: &str) -> bool {
         .iter()
         .chain(NUCLEOBASES)
         .any(|a| a.eq_ignore_ascii_case(text))
+        || variant::is_amino_acid_code(text)
 }
 
 /// What follows a residue's name when the text names a residue of a sequence: a position

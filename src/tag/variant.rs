@@ -32,7 +32,7 @@ pub const DBSNP: &str = "DBSNP";
 /// The CURIE prefix of tmVar's normal form of a sequence change.
 pub const TMVAR: &str = "tmVar";
 
-/// Three-letter amino acid codes (and the words for a stop) with their one-letter codes.
+/// The three-letter codes of the twenty amino acids of the genetic code, with their one-letter codes.
 const AMINO_ACIDS: &[(&str, char)] = &[
     ("Ala", 'A'),
     ("Arg", 'R'),
@@ -54,18 +54,27 @@ const AMINO_ACIDS: &[(&str, char)] = &[
     ("Trp", 'W'),
     ("Tyr", 'Y'),
     ("Val", 'V'),
-    ("Sec", 'U'),
-    ("Ter", 'X'),
-    ("Stop", 'X'),
-    ("stop", 'X'),
 ];
+
+/// Other residues a protein change may name: selenocysteine, and the words for a stop.
+const OTHER_RESIDUES: &[(&str, char)] = &[("Sec", 'U'), ("Ter", 'X'), ("Stop", 'X'), ("stop", 'X')];
+
+/// Whether `s` is the three-letter code of one of the twenty amino acids of the genetic code, in
+/// any case ("Ser", "ser"): not selenocysteine, not a stop.
+pub fn is_amino_acid_code(s: &str) -> bool {
+    AMINO_ACIDS.iter().any(|(t, _)| t.eq_ignore_ascii_case(s))
+}
 
 /// One amino acid as written: a three-letter code or a one-letter code.
 fn residue(s: &str) -> Option<char> {
     match s {
         "*" => Some('X'),
         _ if s.len() == 1 => s.chars().next(),
-        _ => AMINO_ACIDS.iter().find(|(t, _)| *t == s).map(|&(_, c)| c),
+        _ => AMINO_ACIDS
+            .iter()
+            .chain(OTHER_RESIDUES)
+            .find(|(t, _)| *t == s)
+            .map(|&(_, c)| c),
     }
 }
 
@@ -97,6 +106,7 @@ static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let three = AMINO_ACIDS
         .iter()
+        .chain(OTHER_RESIDUES)
         .map(|(t, _)| *t)
         .collect::<Vec<_>>()
         .join("|");

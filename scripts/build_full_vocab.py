@@ -773,11 +773,16 @@ def apply_abbreviations(concepts, rows, rep):
     which no layer can take away, or its approved gene symbol or pinned name (strength 5 and up:
     "CAD" stays the gene CAD's symbol, "DMD" the dystrophin gene's, whatever the definitions say),
     nor when the concept is not in the dictionary."""
+    shorts = {short for short, _ in rows}
+    named = defaultdict(list)    # short form -> concepts that have it as a name, in one pass
+    for o, c in concepts.items():
+        for n in shorts & c["names"].keys():
+            named[n].append(o)
     for short, cu in rows:
         if cu not in concepts:
             rep.by_source["abbreviations"]["left out: concept not in the dictionary"] += 1
             continue
-        owners = [o for o, c in concepts.items() if o != cu and short in c["names"]]
+        owners = [o for o in named[short] if o != cu]
         if any(concepts[o]["label"] == short or concepts[o]["names"][short][0] >= 5 for o in owners):
             rep.by_source["abbreviations"]["left out: another concept's label or symbol"] += 1
             continue

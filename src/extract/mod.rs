@@ -658,6 +658,45 @@ impl SentenceCtx<'_> {
             && matches!(self.word(e + 1), Some("with" | "of" | "to"))
     }
 
+    /// Whether the "-ed" word at `i` opens the object of a verb as its adjective ("side effects
+    /// included decreased appetite": no decrease of appetite by the drug), also as the next member
+    /// of such a list ("showed reduced cortisol and increased anxiety").
+    fn qualifies_object(&self, i: usize) -> bool {
+        if !self.word(i).is_some_and(|w| w.ends_with("ed")) {
+            return false;
+        }
+        // Over adverbs ("showed markedly reduced cortisol").
+        let mut i = i;
+        while i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+        {
+            i -= 1;
+        }
+        if i == 0 {
+            return false;
+        }
+        if self.in_set(i - 1, &self.lex().object_verbs) {
+            return true;
+        }
+        // After a coordinator: the member before it, a noun phrase of at most four words (names
+        // or modifiers: "enhanced muscular glycerol output and reduced ..."), opened by such an
+        // adjective.
+        if !self.is_coordinator(i - 1) {
+            return false;
+        }
+        let mut k = i - 1;
+        while k > 0 && self.is_coordinator(k) {
+            k -= 1;
+        }
+        let in_phrase = |m: usize| self.items[m].ent.is_some() || self.is_modifier(m);
+        (k.saturating_sub(4)..=k)
+            .rev()
+            .take_while(|&j| j == k || in_phrase(j + 1))
+            .any(|j| j < k && (j + 1..=k).all(in_phrase) && self.qualifies_object(j))
+    }
+
     /// Whether the trigger at `i` is read in `rule`'s frame here.
     fn fits(&self, rule: &Rule, i: usize, len: usize) -> bool {
         let lex = self.lex();
@@ -692,7 +731,7 @@ impl SentenceCtx<'_> {
                 // ("aminonucleoside-induced proteinuria"), not the sentence's verb; the induced
                 // frame reads it when that word is an entity.
                 let hyphenated = i > 0 && self.word(i - 1) == Some("-");
-                !(det1 || det2 || after_prep || hyphenated)
+                !(det1 || det2 || after_prep || hyphenated || self.qualifies_object(i))
             }
             Frame::Noun => self.noun_context(i, len),
             Frame::Induced => self.induced_head(i).is_some(),

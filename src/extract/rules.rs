@@ -134,6 +134,9 @@ struct RawLexicon {
     /// Optional, as `resolutions`.
     #[serde(default)]
     changes: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    object_verbs: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -176,6 +179,10 @@ pub struct Lexicon {
     /// Nouns of a change whose "in" leads to what changed ("the increase in IL-6"), where "in"
     /// would otherwise end the object's search.
     pub changes: HashSet<String>,
+    /// Verbs whose object may open with a participle that qualifies it ("side effects included
+    /// decreased appetite", "the patients showed reduced renal function"): after them an "-ed"
+    /// trigger is an adjective, not the sentence's verb.
+    pub object_verbs: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -311,6 +318,7 @@ impl RuleSet {
             carriers: set(l.carriers),
             losses: set(l.losses),
             changes: set(l.changes),
+            object_verbs: set(l.object_verbs),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

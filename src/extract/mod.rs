@@ -658,6 +658,18 @@ impl SentenceCtx<'_> {
             && matches!(self.word(e + 1), Some("with" | "of" | "to"))
     }
 
+    /// The first of the "-ly" adverbs right before `i` ("markedly", "experimentally"), or `i`.
+    fn over_adverbs(&self, mut i: usize) -> usize {
+        while i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+        {
+            i -= 1;
+        }
+        i
+    }
+
     /// Whether the "-ed" word at `i` opens the object of a verb as its adjective ("side effects
     /// included decreased appetite": no decrease of appetite by the drug), also as the next member
     /// of such a list ("showed reduced cortisol and increased anxiety").
@@ -666,14 +678,7 @@ impl SentenceCtx<'_> {
             return false;
         }
         // Over adverbs ("showed markedly reduced cortisol").
-        let mut i = i;
-        while i > 0
-            && self
-                .word(i - 1)
-                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
-        {
-            i -= 1;
-        }
+        let i = self.over_adverbs(i);
         if i == 0 {
             return false;
         }
@@ -710,14 +715,7 @@ impl SentenceCtx<'_> {
                 let det2 = i > 1 && self.is_modifier(i - 1) && self.in_set(i - 2, &lex.determiners);
                 // After a preposition only a gerund is a verb ("by modulating"); "of control",
                 // "in experimentally induced abscesses" are nouns and adjectives.
-                let mut k = i;
-                while k > 0
-                    && self
-                        .word(k - 1)
-                        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
-                {
-                    k -= 1;
-                }
+                let k = self.over_adverbs(i);
                 let after_prep = k > 0
                     && self.word(k - 1).is_some_and(|w| {
                         w == "of"

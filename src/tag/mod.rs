@@ -24,6 +24,10 @@
 //! before the last conjunct becomes a mention, marked `coordinated`, of the disease its modifier and
 //! the shared head name ("breast cancer"), when the vocabulary has that name. See [`Tagger::coordinated`].
 //!
+//! A salt written as its drug and a counter-ion ("fluoxetine hydrochloride", "diclofenac sodium") is one
+//! mention of the drug covering both words, not the drug and a chloride or sodium: see
+//! [`Tagger::salts`].
+//!
 //! Sequence variants ("R215W", "c.643C>T", "rs53576") are found by their notation, not by the
 //! dictionary, after it: see [`variant`]. They are mentions of source `pattern` whose concepts are
 //! minted from the notation (`tmVar:p|SUB|R|215|W`, `DBSNP:rs53576`), and they take the place of the
@@ -583,6 +587,63 @@ impl Tagger {
 
     /// Mentions in one text, stepping over the `skip` ranges.
     pub fn tag(&self, text: &str, skip: &[Span]) -> Vec<Mention> {
+        let mut mentions = self.scan_mentions(text, skip);
+        self.salts(text, &mut mentions);
+        mentions
+    }
+
+    /// A salt written as its drug and counter-ion ("fluoxetine hydrochloride", "diclofenac sodium",
+    /// "Suxamethonium chloride") is one mention of the drug, whose span takes in the counter-ion: the
+    /// text names the drug in a salt form, not chloride or sodium as chemicals of their own, and the
+    /// chemical corpora annotate it so (the whole span, the drug's identifier). A salt the vocabulary
+    /// names as a whole ("calcium chloride", "cyproterone acetate") is already one longer match; a
+    /// counter-ion after another ion, or before a word that makes it the head of something else
+    /// ("insulin sodium retention", "dihydropyridine calcium antagonists"), is left alone.
+    fn salts(&self, text: &str, mentions: &mut Vec<Mention>) {
+        static SALT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?ix)^[\ ](?:(?:di)?hydrochloride|hcl|(?:hydro)?bromide|chloride|iodide|(?:bi)?sulfate
+                  |(?:bi)?sulphate|maleate|fumarate|(?:bi)?tartrate|mesylate|mesilate|besylate|tosylate
+                  |citrate|acetate|succinate|(?:di)?propionate|valerate|decanoate|gluconate|hyclate
+                  |(?:di)?sodium|potassium|calcium|magnesium)\b",
+            )
+            .expect("salt pattern")
+        });
+        static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?ix)^[-\s]+(?:channels?|pumps?|atpases?|currents?|transport\w*|exchanger\w*|levels?
+                  |concentrations?|ions?|influx|efflux|intake|excretion|retention|balance|homeostasis
+                  |load\w*|overload|supplement\w*|salts?|content|uptake|signal\w*|entry|release
+                  |binding|sensitiv\w*|sensing|dependent|depletion|deficiency|salt|free|rich
+                  |antagonists?|agonists?|blockers?|blockade|inhibitors?|ionophores?|chelat\w*)\b",
+            )
+            .expect("salt head pattern")
+        });
+        let chemical = |id: &String| self.chemical.contains(id.as_str());
+        let mut i = 0;
+        while i < mentions.len() {
+            let m = &mentions[i];
+            let salt = (!m.concepts.is_empty()
+                && m.concepts.iter().all(chemical)
+                && !SALT.is_match(&format!(" {}", m.text)))
+            .then(|| SALT.find(&text[m.span.end..]))
+            .flatten()
+            .map(|found| m.span.end + found.end())
+            .filter(|&end| !HEAD.is_match(&text[end..]));
+            if let Some(end) = salt {
+                let (start, after) = (m.span.start, m.span.end);
+                // The counter-ion's own mention, if the vocabulary has it, comes after `i`.
+                mentions.retain(|o| !(o.span.start >= after && o.span.end <= end));
+                let m = &mut mentions[i];
+                m.span.end = end;
+                m.text = text[start..end].to_string();
+            }
+            i += 1;
+        }
+    }
+
+    /// The dictionary's matches in one text, before salts are joined.
+    fn scan_mentions(&self, text: &str, skip: &[Span]) -> Vec<Mention> {
         // Case-sensitive first: it wins a tie.
         scan(text, skip, &[&self.cs, &self.ci])
             .into_iter()
@@ -1006,6 +1067,82 @@ GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
         let found = show(&one);
         assert!(found.len() > 50, "{}", found.len());
         assert_eq!(found, show(&many));
+    }
+
+    #[test]
+    fn salts_are_their_drug() {
+        let t = tagger_of(
+            "MESH:D005473\tFluoxetine\tbiolink:ChemicalEntity\t\t
+MESH:D004008\tDiclofenac\tbiolink:ChemicalEntity\t\t
+MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\t
+MESH:D002712\tChlorides\tbiolink:ChemicalEntity\tchloride\t
+MESH:D012964\tSodium\tbiolink:ChemicalEntity\t\t
+MESH:D002118\tCalcium\tbiolink:ChemicalEntity\t\t
+MESH:D002122\tCalcium Chloride\tbiolink:ChemicalEntity\t\t
+",
+        );
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "counter-ion the vocabulary does not name",
+                "fluoxetine hydrochloride (20 mg) was given",
+                &["fluoxetine hydrochloride=MESH:D005473"],
+            ),
+            (
+                "counter-ion the vocabulary names",
+                "Fluoxetine chloride.",
+                &["Fluoxetine chloride=MESH:D005473"],
+            ),
+            (
+                "cation after the drug",
+                "Diclofenac sodium tablets",
+                &["Diclofenac sodium=MESH:D004008"],
+            ),
+            (
+                "a salt the vocabulary names whole",
+                "calcium chloride was infused",
+                &["calcium chloride=MESH:D002122"],
+            ),
+            (
+                "an ion before a counter-ion is no drug",
+                "sodium chloride",
+                &["sodium=MESH:D012964", "chloride=MESH:D002712"],
+            ),
+            (
+                "the ion heads a longer noun",
+                "insulin sodium retention",
+                &["insulin=MESH:D007328", "sodium=MESH:D012964"],
+            ),
+            (
+                "a list is no salt",
+                "fluoxetine, chloride and sodium",
+                &[
+                    "fluoxetine=MESH:D005473",
+                    "chloride=MESH:D002712",
+                    "sodium=MESH:D012964",
+                ],
+            ),
+            (
+                "the ion heads a drug class",
+                "insulin calcium antagonists",
+                &["insulin=MESH:D007328", "calcium=MESH:D002118"],
+            ),
+            (
+                "a word that only begins like a counter-ion",
+                "insulin sodiumlike",
+                &["insulin=MESH:D007328"],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let got: Vec<String> = t
+                .tag(text, &[])
+                .into_iter()
+                .map(|m| {
+                    assert_eq!(&text[m.span.clone()], m.text, "{name}");
+                    format!("{}={}", m.text, m.concepts.join("|"))
+                })
+                .collect();
+            assert_eq!(&got, expected, "{name}: {text:?}");
+        }
     }
 
     #[test]

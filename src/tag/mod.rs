@@ -600,21 +600,22 @@ impl Tagger {
     /// counter-ion after another ion, or before a word that makes it the head of something else
     /// ("insulin sodium retention", "dihydropyridine calcium antagonists"), is left alone.
     fn salts(&self, text: &str, mentions: &mut Vec<Mention>) {
-        static SALT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?ix)^[\ ](?:(?:di)?hydrochloride|hcl|(?:hydro)?bromide|chloride|iodide|(?:bi)?sulfate
-                  |(?:bi)?sulphate|maleate|fumarate|(?:bi)?tartrate|mesylate|mesilate|besylate|tosylate
-                  |citrate|acetate|succinate|(?:di)?propionate|valerate|decanoate|gluconate|hyclate
-                  |(?:di)?sodium|potassium|calcium|magnesium)\b",
-            )
-            .expect("salt pattern")
+        // Counter-ions and the cations of salts; the same words make the two patterns.
+        const IONS: &str = r"(?:di)?hydrochloride|hcl|(?:hydro)?bromide|chloride|iodide|(?:bi)?sulfate
+            |(?:bi)?sulphate|maleate|fumarate|(?:bi)?tartrate|mesylate|mesilate|besylate|tosylate
+            |citrate|acetate|succinate|(?:di)?propionate|valerate|decanoate|gluconate|hyclate
+            |(?:di)?sodium|potassium|calcium|magnesium";
+        static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?ix)^[\ ](?:{IONS})\b")).expect("salt pattern")
         });
+        static ION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"(?ix)^(?:{IONS})$")).expect("ion pattern"));
         static HEAD: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"(?ix)^[-\s]+(?:channels?|pumps?|atpases?|currents?|transport\w*|exchanger\w*|levels?
                   |concentrations?|ions?|influx|efflux|intake|excretion|retention|balance|homeostasis
-                  |load\w*|overload|supplement\w*|salts?|content|uptake|signal\w*|entry|release
-                  |binding|sensitiv\w*|sensing|dependent|depletion|deficiency|salt|free|rich
+                  |load\w*|supplement\w*|salts?|content|uptake|signal\w*|entry|release|binding
+                  |sensitiv\w*|sensing|dependent|depletion|deficiency|free|rich
                   |antagonists?|agonists?|blockers?|blockade|inhibitors?|ionophores?|chelat\w*)\b",
             )
             .expect("salt head pattern")
@@ -623,14 +624,17 @@ impl Tagger {
         let mut i = 0;
         while i < mentions.len() {
             let m = &mentions[i];
-            let salt = (!m.concepts.is_empty()
-                && m.concepts.iter().all(chemical)
-                && !SALT.is_match(&format!(" {}", m.text)))
-            .then(|| SALT.find(&text[m.span.end..]))
-            .flatten()
-            .map(|found| m.span.end + found.end())
-            .filter(|&end| !HEAD.is_match(&text[end..]));
-            if let Some(end) = salt {
+            // The cheap test first: almost no mention is followed by a counter-ion.
+            let end = AFTER
+                .find(&text[m.span.end..])
+                .map(|found| m.span.end + found.end())
+                .filter(|&end| {
+                    !m.concepts.is_empty()
+                        && m.concepts.iter().all(chemical)
+                        && !ION.is_match(&m.text)
+                        && !HEAD.is_match(&text[end..])
+                });
+            if let Some(end) = end {
                 let (start, after) = (m.span.start, m.span.end);
                 // The counter-ion's own mention, if the vocabulary has it, comes after `i`.
                 mentions.retain(|o| !(o.span.start >= after && o.span.end <= end));
@@ -1132,16 +1136,8 @@ MESH:D002122\tCalcium Chloride\tbiolink:ChemicalEntity\t\t
                 &["insulin=MESH:D007328"],
             ),
         ];
-        for (name, text, expected) in cases {
-            let got: Vec<String> = t
-                .tag(text, &[])
-                .into_iter()
-                .map(|m| {
-                    assert_eq!(&text[m.span.clone()], m.text, "{name}");
-                    format!("{}={}", m.text, m.concepts.join("|"))
-                })
-                .collect();
-            assert_eq!(&got, expected, "{name}: {text:?}");
+        for (_name, text, expected) in cases {
+            check(&t, text, expected);
         }
     }
 

@@ -66,6 +66,8 @@ fn the_tagger_finds_the_seed_names() {
             &["CL:0000129", "CL:0000127"],
         ),
         ("his son hid", &[]),
+        // The singular mass noun is ethanol (curated).
+        ("alcohol intake", &["MESH:D000431"]),
         (
             "Stress will activate OXT neurons in PVN and SON",
             &[

@@ -598,7 +598,8 @@ impl Tagger {
     /// chemical corpora annotate it so (the whole span, the drug's identifier). A salt the vocabulary
     /// names as a whole ("calcium chloride", "cyproterone acetate") is already one longer match; a
     /// counter-ion after another ion, or before a word that makes it the head of something else
-    /// ("insulin sodium retention", "dihydropyridine calcium antagonists"), is left alone.
+    /// ("insulin sodium retention", "dihydropyridine calcium antagonists"), is left alone. A following
+    /// "salt" belongs to the salt ("fluorescein sodium salt").
     fn salts(&self, text: &str, mentions: &mut Vec<Mention>) {
         // Counter-ions and the cations of salts; the same words make the two patterns.
         const IONS: &str = r"(?:di)?hydrochloride|hcl|(?:hydro)?bromide|chloride|iodide|(?:bi)?sulfate
@@ -606,7 +607,7 @@ impl Tagger {
             |citrate|acetate|succinate|(?:di)?propionate|valerate|decanoate|gluconate|hyclate
             |(?:di)?sodium|potassium|calcium|magnesium";
         static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?ix)^[\ ](?:{IONS})\b")).expect("salt pattern")
+            Regex::new(&format!(r"(?ix)^[\ ](?:{IONS})(?:[\ ]salts?)?\b")).expect("salt pattern")
         });
         static ION: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(&format!(r"(?ix)^(?:{IONS})$")).expect("ion pattern"));
@@ -614,7 +615,7 @@ impl Tagger {
             Regex::new(
                 r"(?ix)^[-\s]+(?:channels?|pumps?|atpases?|currents?|transport\w*|exchanger\w*|levels?
                   |concentrations?|ions?|influx|efflux|intake|excretion|retention|balance|homeostasis
-                  |load\w*|supplement\w*|salts?|content|uptake|signal\w*|entry|release|binding
+                  |load\w*|supplement\w*|content|uptake|signal\w*|entry|release|binding
                   |sensitiv\w*|sensing|dependent|depletion|deficiency|free|rich
                   |antagonists?|agonists?|blockers?|blockade|inhibitors?|ionophores?|chelat\w*)\b",
             )
@@ -1078,6 +1079,7 @@ GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
         let t = tagger_of(
             "MESH:D005473\tFluoxetine\tbiolink:ChemicalEntity\t\t
 MESH:D004008\tDiclofenac\tbiolink:ChemicalEntity\t\t
+MESH:D019793\tFluorescein\tbiolink:ChemicalEntity\t\t
 MESH:D007328\tInsulin\tbiolink:ChemicalEntity\t\t
 MESH:D002712\tChlorides\tbiolink:ChemicalEntity\tchloride\t
 MESH:D012964\tSodium\tbiolink:ChemicalEntity\t\t
@@ -1100,6 +1102,11 @@ MESH:D002122\tCalcium Chloride\tbiolink:ChemicalEntity\t\t
                 "cation after the drug",
                 "Diclofenac sodium tablets",
                 &["Diclofenac sodium=MESH:D004008"],
+            ),
+            (
+                "the word salt is part of the salt",
+                "fluorescein sodium salt was injected",
+                &["fluorescein sodium salt=MESH:D019793"],
             ),
             (
                 "a salt the vocabulary names whole",

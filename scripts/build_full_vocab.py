@@ -218,6 +218,9 @@ SALT_NAME = re.compile(
     r"tartrate|bitartrate|succinate|phosphate|chloride|bromide|iodide|nitrate|gluconate|hyclate|"
     r"tosylate|oxalate|pamoate|napsylate|hydrate|trihydrate)(?: (?:mono|di|tri)?hydrate)?$",
     re.IGNORECASE)
+# The same salt named cation first ("sodium nitroprusside", "sodium valproate", "disodium cromoglycate").
+SALT_NAME_CATION_FIRST = re.compile(
+    r"^(?:mono|di|tri)?(?:sodium|potassium|calcium|lithium) (.+)$", re.IGNORECASE)
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
 
 
@@ -1235,11 +1238,31 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # The chemicals with a MeSH heading by name (merge key), for the salts below; the [ions] elements
     # are set apart, since an element's salt ("lithium sulfate") is no drug's salt.
     element_nodes = {member_of.get(curie) for curie in manifest.get("ions", {})}
+    def acid_mesh(cu):
+        """The MeSH headings of the acids a ChEBI anion is the conjugate base of. Not water (CHEBI:15377),
+        the conjugate acid of hydroxide: MeSH files hydroxides under Hydroxides, never under Water."""
+        return {x for m in concepts[cu]["members"] for a in CONJUGATE_ACIDS.get(m, ())
+                if a in member_of and member_of[a] != cu and a != "CHEBI:15377"
+                for x in mesh_of(member_of[a])}
+
+    # A salt's drug may be an anion filed under its acid ("sodium valproate": valproate, Valproic Acid).
     drug_of_name = defaultdict(set)
+    drug_mesh = {}
     for cu, c in concepts.items():
-        if c["category"] == "biolink:ChemicalEntity" and mesh_of(cu) and cu not in element_nodes:
-            for n in c["names"]:
-                drug_of_name[merge_key(n)].add(cu)
+        if c["category"] == "biolink:ChemicalEntity" and cu not in element_nodes:
+            drug_mesh[cu] = mesh_of(cu) or acid_mesh(cu)
+            if drug_mesh[cu]:
+                for n in c["names"]:
+                    drug_of_name[merge_key(n)].add(cu)
+
+    # The chemicals with a MeSH heading by the singular of a plural name ("Penicillins": "penicillin").
+    mesh_plural = defaultdict(set)
+    for cu, c in concepts.items():
+        if c["category"] == "biolink:ChemicalEntity" and mesh_of(cu):
+            for n, (_, fl) in c["names"].items():
+                cs, k = fold_key(n, fl)
+                if not cs and k != merge_key(n):
+                    mesh_plural[k].add(cu)
 
     # A drug that MeSH files under its salt ("sildenafil": MeSH has only Sildenafil Citrate, D000068677)
     # gets the salt's MeSH identifier as a close match (`{close}`, skos:closeMatch): ChEBI's salt of one
@@ -1259,28 +1282,40 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         if c["close"]:
             rep.by_source["close MeSH"]["chemicals given the MeSH descriptor of their salt"] += 1
             continue
-        # Likewise an anion MeSH files under its acid ("lactate": MeSH has no heading for it but Lactic
-        # Acid; "valproate", "aspartate"): ChEBI's anion `is_conjugate_base_of` the acid.
-        c["close"] = {x for m in c["members"] for a in CONJUGATE_ACIDS.get(m, ())
-                      if a in member_of and member_of[a] != cu for x in mesh_of(member_of[a])}
-        if c["close"]:
-            rep.by_source["close MeSH"]["anions given the MeSH descriptor of their acid"] += 1
-            continue
-        # And a chemical whose name MeSH lists as an entry term of one heading of its own ("vitamin C"
-        # under Ascorbic Acid, "L-arginine" under Arginine): the tie for the name went to this concept,
-        # but MeSH files the name, and the corpora annotate it, under that heading.
+        # Likewise a chemical whose name MeSH lists as an entry term of one heading of its own ("vitamin C"
+        # under Ascorbic Acid, "L-arginine" under Arginine, "nitrite" under Nitrites): the tie for the name
+        # went to this concept, but MeSH files the name, and the corpora annotate it, under that heading.
+        # MeSH's own entry term beats the acid of an anion (below): BC5CDR grounds "nitrite" on Nitrites.
         headings = {x for lost in filed_under.get(cu, ()) if lost in concepts
                     and concepts[lost]["category"] == "biolink:ChemicalEntity" for x in mesh_of(lost)}
         if len(headings) == 1:
             c["close"] = headings
             rep.by_source["close MeSH"]["chemicals given the MeSH heading that lists their name"] += 1
             continue
-        # And a salt MeSH has no heading for ("ketamine hydrochloride", "streptomycin sulfate"): MeSH
-        # indexes it under its drug's heading (Ketamine), as the corpora annotate it.
-        m = SALT_NAME.match(c["label"])
+        # An anion MeSH has no entry term for but files under its acid ("lactate": MeSH has only the
+        # plural Lactates, with no such entry term, and Lactic Acid; "valproate", "aspartate"): ChEBI's
+        # anion `is_conjugate_base_of` the acid, and the corpora ground the anion on the acid.
+        c["close"] = acid_mesh(cu)
+        if c["close"]:
+            rep.by_source["close MeSH"]["anions given the MeSH descriptor of their acid"] += 1
+            continue
+        # And a class MeSH names in the plural only ("penicillin" under Penicillins, "dextran" under
+        # Dextrans, "quinaldine" under Quinaldines): the singular is ChEBI's label, which wins the name
+        # over MeSH's generated singular, but MeSH files the one under the many, as the corpora do.
+        if fold_key(c["label"], "")[1] == merge_key(c["label"]):
+            headings = {x for d in mesh_plural.get(merge_key(c["label"]), ()) if d != cu
+                        for x in mesh_of(d)}
+            if len(headings) == 1:
+                c["close"] = headings
+                rep.by_source["close MeSH"]["chemicals given the MeSH heading of their plural"] += 1
+                continue
+        # And a salt MeSH has no heading for ("ketamine hydrochloride", "streptomycin sulfate", "sodium
+        # nitroprusside"): MeSH indexes it under its drug's heading (Ketamine, Nitroprusside), as the
+        # corpora annotate it.
+        m = SALT_NAME.match(c["label"]) or SALT_NAME_CATION_FIRST.match(c["label"])
         if m:
             headings = {x for d in drug_of_name.get(merge_key(m.group(1)), ()) if d != cu
-                        for x in mesh_of(d)}
+                        for x in drug_mesh[d]}
             if len(headings) == 1:
                 c["close"] = headings
                 rep.by_source["close MeSH"]["salts given the MeSH heading of their drug"] += 1

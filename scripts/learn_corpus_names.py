@@ -330,6 +330,13 @@ def learn(corpora, vocab, errors):
             link(claimants[0], typ, curie)
             xrefs += 1
             continue
+        if concept is None and typ == "chem" and any(
+                vocab.is_type(c, "gene") for c in vocab.by_id.get(curie, ())):
+            # The dictionary's gene or enzyme ("creatine kinase", MeSH D003402 on FamPlex's family)
+            # that BioRED files as a chemical when a lab value measures it: a second concept on the
+            # identifier would make the name ambiguous and hide the chemical named inside it
+            # ("creatine"), which BC5CDR annotates. The dictionary's type stands.
+            continue
         if concept is None:
             r = row(curie, typ, label=surface)
             if norm(surface) != norm(r[0]):

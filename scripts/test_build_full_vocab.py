@@ -225,6 +225,32 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(bfv.SALT_NAME.match("Bupropion hydrochloride").group(1), "Bupropion")
         self.assertIsNone(bfv.SALT_NAME.match("hydrocortisone acetate"), "an ester is no salt")
 
+    def test_a_heading_s_entry_term_beats_the_acid_of_an_anion(self):
+        # ChEBI's nitrite is the conjugate base of nitrous acid (one node with MeSH's Nitrous Acid),
+        # but MeSH lists "Nitrite" as an entry term of Nitrites, which already has ChEBI's "nitrites"
+        # and so cannot take a second ChEBI concept: the heading that lists the name is the close
+        # match (BC5CDR grounds "nitrite" on Nitrites, D009573), not the acid's.
+        self.assertEqual(self.rows["CHEBI:16301"]["xrefs"], ["MESH:D009573{close}"])
+        self.assertIn("CHEBI:25549", self.rows["MESH:D009573"]["xrefs"])
+
+    def test_plural_heading_is_a_close_match_of_the_singular(self):
+        # MeSH names the class Penicillins and lists no "Penicillin"; ChEBI's penicillin keeps the
+        # name and gets the plural heading as a close match.
+        self.assertEqual(self.rows["CHEBI:17334"]["xrefs"], ["MESH:D010406{close}"])
+
+    def test_salt_named_cation_first_gets_its_drug_s_heading(self):
+        # "sodium nitroprusside": MeSH indexes it under Nitroprusside (one node with ChEBI's
+        # nitroprusside), as it does "ketamine hydrochloride" under Ketamine.
+        self.assertEqual(self.rows["CHEBI:29321"]["xrefs"], ["MESH:D009599{close}"])
+        self.assertEqual(bfv.SALT_NAME_CATION_FIRST.match("disodium cromoglycate").group(1), "cromoglycate")
+        self.assertIsNone(bfv.SALT_NAME_CATION_FIRST.match("zinc phthalocyanine"), "a complex is no salt")
+
+    def test_subatomic_particles_are_no_chemicals(self):
+        # photon is_a boson is_a subatomic particle (CHEBI:36342): physics, not a chemical; the hydron
+        # (H+) is under it too (is_a atomic nucleus) and stays a chemical.
+        self.assertEqual(self.rows["CHEBI:30212"]["category"], "biolink:NamedThing")
+        self.assertEqual(self.rows["CHEBI:15378"]["category"], "biolink:ChemicalEntity")
+
     def test_ions_are_names_of_their_element(self):
         # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.
         names = self.rows["MESH:D002118"]["names"]

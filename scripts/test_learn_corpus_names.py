@@ -3,7 +3,7 @@
 name, an identifier learned for a name the dictionary has (also from two corpora that name it under
 two MeSH years), a new concept, a name withdrawn on the
 tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
-annotators mostly leave unmarked in any spelling the tagger finds)."""
+annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical)."""
 
 import os
 import sys
@@ -25,6 +25,7 @@ HGNC:11364\tSTAT3\tbiolink:Gene\t\tNCBIGene:6774
 FPLX:BMP\tBMP\tbiolink:Gene\t\t
 MESH:D000068338\tEverolimus\tbiolink:ChemicalEntity\t\t
 MESH:D007035\tHypothermia\tbiolink:Disease\t\t
+FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
 """
 
 
@@ -93,7 +94,11 @@ class Learn(unittest.TestCase):
                            [("Foo1", "GeneOrGeneProduct", "12345"),
                             ("Foo1", "GeneOrGeneProduct", "12345")]) + doc(
             "6", "Insulin.", "Insulin again.",
-            [("Insulin", "GeneOrGeneProduct", "3630"), ("Insulin", "GeneOrGeneProduct", "3630")])
+            [("Insulin", "GeneOrGeneProduct", "3630"), ("Insulin", "GeneOrGeneProduct", "3630")]) + doc(
+            # An enzyme's lab value filed as a chemical, on the identifier the dictionary gives a gene.
+            "14", "Creatine kinase rose.", "Serum creatine kinase was high.",
+            [("Creatine kinase", "ChemicalEntity", "D003402"),
+             ("creatine kinase", "ChemicalEntity", "D003402")])
         files = {
             "bc5cdr/CDR_TrainingSet.PubTator.txt": cdr_train,
             "bc5cdr/CDR_DevelopmentSet.PubTator.txt": doc("9", "Held out.", "Dev.", []),
@@ -159,6 +164,8 @@ class Learn(unittest.TestCase):
                          "another heading no concept carries is not an older record")
         self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),
                          "a symbol's spellings are searched in its case")
+        self.assertNotIn("MESH:D003402", self.rows,
+                         "the dictionary's gene is not relearned as a chemical")
         self.assertIn("1 training documents left out", self.summary)
 
     def test_written_layer_is_sorted_and_loadable(self):

@@ -26,9 +26,9 @@ fn built_fixture_dictionary_with_its_reports() {
         .args(["vocab", "check", "--vocab", "fixtures/vocab/built/full.tsv"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("concepts: 51 ("))
+        .stdout(predicate::str::contains("concepts: 72 ("))
         .stdout(predicate::str::contains(
-            "fixtures/vocab/built/merges.tsv: 16 rows",
+            "fixtures/vocab/built/merges.tsv: 20 rows",
         ))
         .stdout(predicate::str::contains(
             "fixtures/vocab/built/dropped.tsv: ",

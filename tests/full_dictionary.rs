@@ -305,11 +305,11 @@ const VARIANT: &str = "biolink:SequenceVariant";
 /// without the layer. A change that loses quality fails here; a change that gains should raise its
 /// floor.
 const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
-    (CDR, "normalisation", CHEM, Some(0.78), 0.82),
+    (CDR, "normalisation", CHEM, Some(0.80), 0.83),
     (CDR, "normalisation", DIS, Some(0.69), 0.79),
     (CDR, "relations_typed", "", Some(0.33), 0.38),
     (NCBI, "normalisation", "", Some(0.66), 0.75),
-    (BIORED, "normalisation", CHEM, Some(0.65), 0.70),
+    (BIORED, "normalisation", CHEM, Some(0.66), 0.71),
     (BIORED, "normalisation", DIS, Some(0.64), 0.76),
     (BIORED, "normalisation", GENE, None, 0.44),
     (BIORED, "normalisation", VARIANT, Some(0.47), 0.47),

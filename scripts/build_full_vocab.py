@@ -1270,6 +1270,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # The chemicals with a MeSH heading by name (merge key), for the salts below; the [ions] elements
     # are set apart, since an element's salt ("lithium sulfate") is no drug's salt.
     element_nodes = {member_of.get(curie) for curie in manifest.get("ions", {})}
+
     def acid_mesh(cu):
         """The MeSH headings of the acids a ChEBI anion is the conjugate base of. Not water (CHEBI:15377),
         the conjugate acid of hydroxide: MeSH files hydroxides under Hydroxides, never under Water."""

@@ -373,7 +373,7 @@ def learn(corpora, vocab, errors):
                 concept = source.split(" ", 1)[0]
                 if not source.endswith(("(vocab)", "(nested)")) or concept not in vocab.category:
                     # Only dictionary names can be withdrawn, found alone or inside a longer name
-                    # ("lipid" of "lipid peroxidation", which BC5CDR never marks); not abbreviations.
+                    # ("prothrombin" of "prothrombin time", which BC5CDR never marks); not abbreviations.
                     continue
                 # The name found, or the name whose plural or singular the tagger found ("hormone"
                 # for MeSH's Hormones): withdrawing that name withdraws both spellings.

@@ -50,6 +50,8 @@ MIN_RATE = 0.5
 MIN_FP = 3
 # ... in at least this many documents: one abstract that repeats a name is one vote, as for learning.
 MIN_FP_DOCS = 2
+# A name the dictionary gives to a concept of another type is claimed by at least this many documents.
+MIN_CLAIM_DOCS = 2
 MAX_NEG_RATE = 0.2
 
 # (training file, development file, the types its annotators mark), relative to the corpora directory.
@@ -324,7 +326,7 @@ def learn(corpora, vocab, errors):
         if typ != "gene" and votes[curie] / sum(votes.values()) < MIN_SHARE:
             # Not for genes: their identifiers split by species, not by usage (species_owner).
             continue
-        if votes[curie] < 2 and any(vocab.type_of(c) not in (None, typ)
+        if votes[curie] < MIN_CLAIM_DOCS and any(vocab.type_of(c) not in (None, typ)
                                     for c in vocab.by_name.get(key, ())):
             # A name the dictionary gives to a concept of another type ("PGE2", the prostaglandin)
             # is claimed for this one by two documents at least: one abstract that grounds it on a

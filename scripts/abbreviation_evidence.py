@@ -97,7 +97,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         base = os.path.join(tmp, "full.tsv")
         subprocess.run([sys.executable, os.path.join(REPO, "scripts", "build_full_vocab.py"),
-                        "--out", base, "--no-abbreviations"], check=True)
+                        "--fetch", "--out", base, "--no-abbreviations"], check=True)
         tagged = subprocess.run([mechkg, "tag", "--vocab", base, "--vocab",
                                  os.path.join(REPO, "vocab", "curated.tsv"), *medline],
                                 check=True, capture_output=True, text=True).stdout

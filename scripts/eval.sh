@@ -31,7 +31,7 @@ vocab_args=()
 vocab_label="default domain vocabulary (vocab/domain.tsv + vocab/curated.tsv)"
 if [[ -n "$full" ]]; then
     full_tsv="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
-    [[ -f "$full_tsv" ]] || python3 scripts/build_full_vocab.py --out "$full_tsv" >&2
+    [[ -f "$full_tsv" ]] || python3 scripts/build_full_vocab.py --fetch --out "$full_tsv" >&2
     vocab_args=(--vocab "$full_tsv" --vocab vocab/curated.tsv)
     vocab_label="full dictionary ($(grep -m1 '^# Counts' "$full_tsv" | awk '{print $3}') concepts, scripts/build_full_vocab.py) + vocab/curated.tsv"
 fi

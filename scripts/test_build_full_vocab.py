@@ -333,10 +333,45 @@ class BuildFullVocab(unittest.TestCase):
         self.assertTrue(any(n.startswith("Tumour Necrosis Factor") for n in names), names)
         self.assertIn("Oedema", self.rows["MESH:D004487"]["names"])
 
+    def test_supplementary_concepts(self):
+        # MeSH's supplementary records (SCRs): one that ChEBI cites (mesh_mappings.tsv) joins ChEBI's
+        # bevonium, and its one synonym is chemical-name clutter; one with the label of a ChEBI
+        # concept joins it and gives it its number and synonyms ("lauryl sulfate").
+        self.assertIn("MESH:C000002", self.rows["CHEBI:135495"]["xrefs"])
+        self.assertNotIn("MESH:C000002", self.rows)
+        dodecyl = self.rows["CHEBI:23872"]
+        self.assertIn("MESH:C028913", dodecyl["xrefs"])
+        self.assertIn("lauryl sulfate", dodecyl["names"])
+        self.assertNotIn("MESH:C028913", self.rows)
+        # Others are concepts of their own, narrower than the descriptor MeSH indexes them under; a
+        # name in clutter is dropped, and a label in clutter gives way to a plain synonym.
+        esk = self.rows["MESH:C000629870"]
+        self.assertEqual((esk["label"], esk["category"]), ("Esketamine", "biolink:ChemicalEntity"))
+        self.assertEqual(set(esk["names"]), {"Kataved", "L-Ketamine", "S-Ketamine"})
+        self.assertEqual(esk["xrefs"], ["MESH:D007649{broad}"])
+        self.assertEqual(self.rows["MESH:C006414"]["label"], "penicillin N")
+        self.assertIn("adicillin", self.rows["MESH:C006414"]["names"])
+        # Short symbols go ("2-FHPA"; "DSB", the only plain name of C007563, which is then left out),
+        # and so do the species' gene products (CTNNB1 protein, mouse: Beta Catenin is a protein).
+        self.assertEqual(self.rows["MESH:C109081"]["names"], [])
+        self.assertEqual(self.dropped_reason("MESH:C109081", "2-FHPA"), ["short symbol or common words only"])
+        self.assertEqual(self.dropped_reason("MESH:C007563", "DSB"), ["short symbol or common words only"])
+        self.assertNotIn("MESH:C007563", self.rows)
+        self.assertNotIn("MESH:C495267", self.rows)
+        common = {"pain", "free", "agent", "lipid", "nanoparticles"}
+        for name, ok in [("Pain-Free", False), ("agent I", False), ("Lipid Nanoparticles", False),
+                         ("DSB", False), ("A 10", False), ("CuS", False), ("WP1066", True),
+                         ("A-86929", True), ("biochar", True), ("calf thymus DNA", True)]:
+            self.assertEqual(bfv.supplementary_name_ok(name, common), ok, name)
+
     def test_unit_helpers(self):
         self.assertEqual(bfv.tnorm("TNF-α", False), "TNF alpha")
         self.assertEqual(bfv.patterns("Cytokines", ""), (False, ["cytokines", "cytokine"]))
         self.assertEqual(bfv.patterns("SON", "abbr"), (True, ["SON", "SONs"]))
+        # A one-letter last word is a code: no plural ("agent I" would match "agent is").
+        self.assertEqual(bfv.tvariants("agent I", False), ["agent I"])
+        self.assertEqual(bfv.tvariants("penicillin N", False), ["penicillin N"])
+        self.assertEqual(bfv.tvariants("HLA-B", True), ["HLA-B"])
         self.assertEqual(bfv.greek_variants("IL-1beta"), ["IL-1beta", "IL-1 beta", "IL-1b"])
         self.assertEqual(bfv.greek_variants("IFN-gamma"), ["IFNgamma", "IFN gamma", "IFNg", "IFN-g"])
         self.assertEqual(bfv.greek_variants("Factor-alpha"), [])

@@ -280,6 +280,16 @@ pub fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
     if !last.is_some_and(char::is_alphabetic) || name.chars().count() < 3 && !case_sensitive {
         return out;
     }
+    // A one-letter last word is a code, never a noun in the plural: "agent I" does not make
+    // "agent is", nor "type I" "type is", nor "hepatitis B" "hepatitis bs".
+    if name
+        .rsplit([' ', '-'])
+        .next()
+        .is_some_and(|w| w.chars().count() == 1)
+        && name.contains([' ', '-'])
+    {
+        return out;
+    }
     if case_sensitive {
         // Symbols take a plain `s` ("OXTRs"), never lose one.
         out.push(format!("{name}s"));
@@ -1051,6 +1061,34 @@ GO:0006915\tapoptosis\tbiolink:BiologicalProcess\t\t
         for (text, expected) in cases {
             check(&t, text, expected);
         }
+    }
+
+    /// A name ending in a one-letter code takes no plural: MeSH's supplementary record "agent I" does
+    /// not name "agent is", nor "penicillin N" "penicillin ns"; a noun still takes its plural.
+    #[test]
+    fn one_letter_codes_take_no_plural() {
+        let t = tagger_of(
+            "MESH:C036350\tagent I\tbiolink:ChemicalEntity\t\t
+MESH:C006414\tpenicillin N\tbiolink:ChemicalEntity\t\t
+MESH:D003699\tHepatitis D\tbiolink:Disease\t\t
+MESH:D010406\tpenicillin\tbiolink:ChemicalEntity\t\t
+",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            ("the agent is given", &[]),
+            ("agent I was given", &["agent I=MESH:C036350"]),
+            (
+                "penicillin N and penicillins",
+                &["penicillin N=MESH:C006414", "penicillins=MESH:D010406"],
+            ),
+            ("hepatitis ds", &[]),
+        ];
+        for (text, expected) in cases {
+            check(&t, text, expected);
+        }
+        assert_eq!(variants("agent I", false), ["agent I"]);
+        assert_eq!(variants("HLA-B", true), ["HLA-B"]);
+        assert_eq!(variants("OXTR", true), ["OXTR", "OXTRs"]);
     }
 
     /// Shards change how the automata are built, never what they find: the shipped vocabulary split

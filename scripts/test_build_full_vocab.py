@@ -90,7 +90,7 @@ class BuildFullVocab(unittest.TestCase):
                 self.assertEqual(slurp(os.path.join(d, rep)), slurp(os.path.join(self.tmp.name, rep)))
 
     def test_counts_printed_per_source(self):
-        for src in ("mesh", "hgnc", "cl", "uberon", "go", "chebi", "doid", "mondo", "famplex"):
+        for src in ("mesh", "hgnc", "cl", "uberon", "go", "chebi", "doid", "mondo", "famplex", "mesh_supp"):
             self.assertRegex(self.log, rf"(?m)^{src}\s+\d+\s+\d+\s+\d+$")
         self.assertIn("merged identifiers", self.log)
 
@@ -363,6 +363,22 @@ class BuildFullVocab(unittest.TestCase):
                          ("DSB", False), ("A 10", False), ("CuS", False), ("WP1066", True),
                          ("A-86929", True), ("biochar", True), ("calf thymus DNA", True)]:
             self.assertEqual(bfv.supplementary_name_ok(name, common), ok, name)
+
+    def test_mouse_orthologs(self):
+        # HGNC's MGI id, MGI's symbol, NCBI Gene's id of that symbol: the mouse Akt1 is NCBI Gene
+        # 11651, the ortholog of AKT1, in the mouse, with no name the tagger would match.
+        akt1 = self.rows["NCBIGene:11651"]
+        self.assertEqual((akt1["label"], akt1["category"]), ("Akt1", "biolink:Gene"))
+        self.assertEqual(akt1["xrefs"], ["HGNC:391{ortholog}", "NCBITaxon:10090{taxon}"])
+        self.assertEqual(akt1["names"], [])
+        self.assertEqual(self.rows["NCBIGene:21926"]["xrefs"][0], "HGNC:11892{ortholog}")   # Tnf
+        # A gene whose MGI id the excerpt of MGI's table lacks gets none (AKT2); FamPlex's AKT, a
+        # family, is no gene with an HGNC record of its own.
+        self.assertFalse(any(r["label"] == "Akt2" for r in self.rows.values()))
+        self.assertFalse(any("FPLX:AKT{ortholog}" in r["xrefs"] for r in self.rows.values()))
+        self.assertEqual(bfv.read_goatools_genes(os.path.join(FIX, "sources", "goatools",
+                                                              "genes_NCBI_10090_ProteinCoding.py"))["Cat"],
+                         {"12359"})
 
     def test_unit_helpers(self):
         self.assertEqual(bfv.tnorm("TNF-α", False), "TNF alpha")

@@ -4,7 +4,8 @@ name, an identifier learned for a name the dictionary has (also from two corpora
 two MeSH years), a new concept, a name withdrawn on the
 tagger's false positives in two documents (alone or inside a longer name), a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
 annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical,
-false positives in one document only, one document giving a chemical's name to a gene)."""
+false positives in one document only, one document giving a chemical's name to a gene), and a species'
+gene (`{ortholog}`) whose names are its human gene's to learn."""
 
 import os
 import sys
@@ -30,6 +31,8 @@ MESH:D008055\tLipids\tbiolink:ChemicalEntity\t\t
 MESH:D015232\tDinoprostone\tbiolink:ChemicalEntity\tPGE2\t
 HGNC:9594\tprostaglandin E receptor 2\tbiolink:Gene\t\tNCBIGene:5732
 FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
+HGNC:11998\ttumor protein p53\tbiolink:Gene\tTP53{abbr}\tNCBIGene:7157
+NCBIGene:22059\tTrp53\tbiolink:Gene\t\tHGNC:11998{ortholog}|NCBITaxon:10090{taxon}
 """
 
 
@@ -104,6 +107,10 @@ class Learn(unittest.TestCase):
             "17", "PGE2 and PGE2.", "PGE2 again.",
             [("PGE2", "GeneOrGeneProduct", "5732"), ("PGE2", "GeneOrGeneProduct", "5732"),
              ("PGE2", "GeneOrGeneProduct", "5732")]) + doc(
+            # The mouse gene, which the dictionary has as the ortholog of TP53: its name is the
+            # human gene's to learn (mechkg grounds it on the mouse gene in a study of mice).
+            "18", "Trp53 in mice.", "Trp53 binds.",
+            [("Trp53", "GeneOrGeneProduct", "22059"), ("Trp53", "GeneOrGeneProduct", "22059")]) + doc(
             "14", "Creatine kinase rose.", "Serum creatine kinase was high.",
             [("Creatine kinase", "ChemicalEntity", "D003402"),
              ("creatine kinase", "ChemicalEntity", "D003402")])
@@ -165,6 +172,8 @@ class Learn(unittest.TestCase):
         self.assertEqual(self.rows["HGNC:11364"][2], ["Stat3"],
                          "the name as written, which the case-sensitive STAT3 does not match")
         self.assertNotIn("FPLX:BMP", self.rows, "a family grounded on two genes has no ortholog")
+        self.assertEqual(self.rows["HGNC:11998"][2], ["Trp53"], "a species' gene teaches its human gene")
+        self.assertNotIn("NCBIGene:22059", self.rows, "the species' gene is no concept to name")
         self.assertEqual(self.rows["MESH:D000068338"][4], ["MESH:C107135"],
                          "one substance under two MeSH years: the older supplementary record")
 

@@ -609,6 +609,30 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
         writeln!(out, "  synonyms: {}", synonyms.join("; "))?;
         let xrefs: Vec<&str> = c.xrefs.iter().map(String::as_str).collect();
         writeln!(out, "  xrefs: {}", xrefs.join(", "))?;
+        // A species' gene and its human gene point at each other (`tag::species`).
+        let label = |id: &str| {
+            pipeline
+                .vocab
+                .get(id)
+                .map_or(String::new(), |c| format!(" {}", c.label))
+        };
+        for (gene, taxon) in c.ortholog_of.iter().zip(c.taxon.iter().cycle()) {
+            writeln!(
+                out,
+                "  ortholog of: {gene}{} (the gene in {taxon}{})",
+                label(gene),
+                label(taxon)
+            )?;
+        }
+        let orthologs: Vec<String> = pipeline
+            .tagger
+            .species()
+            .orthologs(&c.id)
+            .map(|(taxon, o)| format!("{o}{} ({taxon}{})", label(o), label(taxon)))
+            .collect();
+        if !orthologs.is_empty() {
+            writeln!(out, "  orthologs: {}", orthologs.join(", "))?;
+        }
         if let Some(store) = &store {
             let rels = lookup::relations(store, &c.id)?;
             writeln!(out, "  relations: {}", rels.len())?;

@@ -16,6 +16,7 @@ pub const KNOWN_PREFIXES: &[(&str, &str)] = &[
     ("UniProtKB", "http://purl.uniprot.org/uniprot/"),
     ("FPLX", "http://identifiers.org/fplx/"),
     ("OMIM", "http://purl.obolibrary.org/obo/OMIM_"),
+    ("NCBITaxon", "http://purl.obolibrary.org/obo/NCBITaxon_"),
     ("MKG", "https://w3id.org/mechkg/concept/"),
     // Sequence variants the text names (`tag::variant`): dbSNP as the Biolink prefix map expands
     // it; a change without a dbSNP id by tmVar's normal form, in mechkg's namespace.

@@ -4,10 +4,11 @@
 use crate::extract::comention;
 use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
-use crate::model::{AnnotatedDocument, Document, SectionResult, Sentence};
+use crate::model::{AnnotatedDocument, Document, Mention, SectionResult, Sentence};
 use crate::split::sentences;
-use crate::tag::Tagger;
+use crate::tag::{species, Tagger};
 use crate::vocab::Vocabulary;
+use std::borrow::Cow;
 
 /// A vocabulary with its compiled tagger and rules: build once, share across threads.
 pub struct Pipeline {
@@ -53,9 +54,24 @@ impl Pipeline {
                     .collect();
                 // Nested mentions are not arguments of their own (the extractor reads the outer
                 // name), except a target named inside a role's name ("COX" in "COX inhibitor").
+                // Organisms ground the genes ([`crate::tag::species`]) and say what was studied;
+                // no rule reads them, and they must not stand between a trigger and its arguments
+                // ("developed in patients with X").
+                let organism = |m: &Mention| {
+                    !m.is_ambiguous()
+                        && self
+                            .vocab
+                            .get(&m.concepts[0])
+                            .is_some_and(|c| c.category == species::TAXON_CATEGORY)
+                };
+                let readable: Cow<[Mention]> = if mentions.iter().any(organism) {
+                    Cow::Owned(mentions.iter().filter(|m| !organism(m)).cloned().collect())
+                } else {
+                    Cow::Borrowed(&mentions)
+                };
                 let relations =
                     self.extractor
-                        .extract(&section.text, &sentences, &mentions, &self.vocab);
+                        .extract(&section.text, &sentences, &readable, &self.vocab);
                 SectionResult {
                     sentences,
                     mentions,

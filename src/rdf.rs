@@ -181,6 +181,19 @@ pub fn concept_quads(c: &Concept, out: &mut Vec<Quad>) {
             }
         }
     }
+    // A species' gene (`tag::species`): the human gene it is the ortholog of, and its organism.
+    for (set, predicate) in [(&c.ortholog_of, "orthologous_to"), (&c.taxon, "in_taxon")] {
+        for x in set {
+            if let Some(x_iri) = ns::expand_curie(x) {
+                out.push(quad(
+                    &s,
+                    iri(format!("{BIOLINK}{predicate}")),
+                    iri(x_iri),
+                    &g,
+                ));
+            }
+        }
+    }
 }
 
 fn span(s: &std::ops::Range<usize>) -> Literal {
@@ -360,5 +373,28 @@ mod tests {
         ]
         .map(|(p, o)| (p.to_string(), format!("<{}>", o.unwrap())));
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_species_gene_names_its_human_ortholog_and_its_organism() {
+        let v = Vocabulary::of_rows(
+            "NCBIGene:20848\tStat3\tbiolink:Gene\t\tHGNC:11364{ortholog}|NCBITaxon:10090{taxon}\n",
+        )
+        .unwrap();
+        let mut quads = Vec::new();
+        concept_quads(&v.concepts()[0], &mut quads);
+        let got: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str().starts_with(BIOLINK))
+            .filter(|q| !q.predicate.as_str().ends_with("category"))
+            .map(|q| format!("{} {}", q.predicate, q.object))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "<https://w3id.org/biolink/vocab/orthologous_to> <http://identifiers.org/hgnc/11364>",
+                "<https://w3id.org/biolink/vocab/in_taxon> <http://purl.obolibrary.org/obo/NCBITaxon_10090>",
+            ]
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The concept vocabulary: parsing of the versioned TSV format described in `vocab/FORMAT.md`,
 //! layering of several files, and look-ups by identifier, cross-reference and name. The shipped
-//! default (`vocab/domain.tsv` generated from the sources, then `vocab/curated.tsv`) is compiled
-//! into the binary so that mechkg works from any directory.
+//! default (`vocab/domain.tsv` generated from the sources, then `vocab/curated.tsv`, then the
+//! organisms of `vocab/species.tsv`) is compiled into the binary so that mechkg works from any
+//! directory.
 
 use crate::error::{Error, Result};
 use crate::ns::KNOWN_PREFIXES;
@@ -36,6 +37,9 @@ pub const CATEGORIES: &[&str] = &[
     "biolink:PhenotypicFeature",
     // Minted for the variants the text writes (`tag::variant`); a vocabulary may list some too.
     "biolink:SequenceVariant",
+    // Species ("mice", "patients"): the organism a document studies, which grounds its genes
+    // (`tag::species`); no argument of a rule.
+    "biolink:OrganismTaxon",
     "biolink:NamedThing",
 ];
 
@@ -186,6 +190,14 @@ pub struct Concept {
     /// AKT1, AKT2, AKT3), one of which the text means (written as `skos:narrowMatch`, never looked
     /// up).
     pub narrow: BTreeSet<String>,
+    /// The gene this concept is the ortholog of (`{ortholog}` in the file: the mouse Stat3 row names
+    /// the human STAT3). Such a concept's names are never tagged: a mention of the gene it is the
+    /// ortholog of is grounded on it in a document about its taxon ([`crate::tag::species`]).
+    /// Written as `biolink:orthologous_to`, never looked up.
+    pub ortholog_of: BTreeSet<String>,
+    /// The organism the concept is of (`{taxon}`, an `NCBITaxon:` CURIE), written as
+    /// `biolink:in_taxon`, never looked up.
+    pub taxon: BTreeSet<String>,
 }
 
 impl Concept {
@@ -212,6 +224,7 @@ pub struct Vocabulary {
 
 pub const DEFAULT_DOMAIN: &str = include_str!("../vocab/domain.tsv");
 pub const DEFAULT_CURATED: &str = include_str!("../vocab/curated.tsv");
+pub const DEFAULT_SPECIES: &str = include_str!("../vocab/species.tsv");
 
 impl Vocabulary {
     /// The shipped default vocabulary.
@@ -219,6 +232,7 @@ impl Vocabulary {
         let mut v = Vocabulary::default();
         v.add_tsv("vocab/domain.tsv", DEFAULT_DOMAIN)?;
         v.add_tsv("vocab/curated.tsv", DEFAULT_CURATED)?;
+        v.add_tsv("vocab/species.tsv", DEFAULT_SPECIES)?;
         Ok(v)
     }
 
@@ -306,6 +320,8 @@ impl Vocabulary {
                 broad,
                 close,
                 narrow,
+                ortholog_of,
+                taxon,
             } = row.map_err(|(n, m)| err(n, m))?;
             match self.by_id.get(&id) {
                 Some(&i) => {
@@ -338,6 +354,8 @@ impl Vocabulary {
                     c.broad.extend(broad);
                     c.close.extend(close);
                     c.narrow.extend(narrow);
+                    c.ortholog_of.extend(ortholog_of);
+                    c.taxon.extend(taxon);
                 }
                 None => {
                     let i = self.concepts.len();
@@ -354,6 +372,8 @@ impl Vocabulary {
                         broad,
                         close,
                         narrow,
+                        ortholog_of,
+                        taxon,
                     });
                     self.by_id.insert(id, i);
                 }
@@ -378,6 +398,8 @@ struct Row {
     broad: BTreeSet<String>,
     close: BTreeSet<String>,
     narrow: BTreeSet<String>,
+    ortholog_of: BTreeSet<String>,
+    taxon: BTreeSet<String>,
 }
 
 impl Row {
@@ -416,8 +438,10 @@ impl Row {
                 names.push(name);
             }
         }
-        let [mut xrefs, mut broad, mut close, mut narrow]: [BTreeSet<String>; 4] =
-            Default::default();
+        let [mut xrefs, mut broad, mut close, mut narrow, mut ortholog_of, mut taxon]: [BTreeSet<
+            String,
+        >;
+            6] = Default::default();
         for x in cols[4].split('|').map(str::trim).filter(|s| !s.is_empty()) {
             let (x, set) = if let Some(b) = x.strip_suffix("{broad}") {
                 (b, &mut broad)
@@ -425,6 +449,10 @@ impl Row {
                 (c, &mut close)
             } else if let Some(n) = x.strip_suffix("{narrow}") {
                 (n, &mut narrow)
+            } else if let Some(o) = x.strip_suffix("{ortholog}") {
+                (o, &mut ortholog_of)
+            } else if let Some(t) = x.strip_suffix("{taxon}") {
+                (t, &mut taxon)
             } else {
                 (x, &mut xrefs)
             };
@@ -440,6 +468,8 @@ impl Row {
             broad,
             close,
             narrow,
+            ortholog_of,
+            taxon,
         })
     }
 }
@@ -574,41 +604,49 @@ mod tests {
 
     #[test]
     fn graded_matches_are_kept_apart_from_xrefs() {
-        // (row, its exact xrefs, its broader, close and narrower matches): none of the graded
-        // matches looks the concept up, and each flag checks its CURIE.
-        type Graded = [&'static [&'static str]; 3];
+        // (row, its exact xrefs, its broader, close and narrower matches, the gene it is the
+        // ortholog of and its taxon): none of the graded matches looks the concept up, and each flag
+        // checks its CURIE.
+        type Graded = [&'static [&'static str]; 5];
         let cases: &[(&str, &str, &[&str], Graded)] = &[
             (
                 "broader MeSH descriptor of a disease",
                 "DOID:4650\tbilateral retinoblastoma\tbiolink:Disease\t\tMONDO:0001|MESH:D012175{broad}\n",
                 &["MONDO:0001"],
-                [&["MESH:D012175"], &[], &[]],
+                [&["MESH:D012175"], &[], &[], &[], &[]],
             ),
             (
                 "MeSH heading of a drug's salt",
                 "CHEBI:9139\tsildenafil\tbiolink:ChemicalEntity\t\tMESH:D000068677{close}\n",
                 &[],
-                [&[], &["MESH:D000068677"], &[]],
+                [&[], &["MESH:D000068677"], &[], &[], &[]],
             ),
             (
                 "member genes of a family",
                 "FPLX:AKT\tAKT\tbiolink:GeneOrGeneProduct\tAkt\tMESH:D051057|HGNC:391{narrow}|HGNC:392{narrow}\n",
                 &["MESH:D051057"],
-                [&[], &[], &["HGNC:391", "HGNC:392"]],
+                [&[], &[], &["HGNC:391", "HGNC:392"], &[], &[]],
+            ),
+            (
+                "the mouse ortholog of a human gene",
+                "NCBIGene:20848\tStat3\tbiolink:Gene\t\tHGNC:11364{ortholog}|NCBITaxon:10090{taxon}\n",
+                &[],
+                [&[], &[], &[], &["HGNC:11364"], &["NCBITaxon:10090"]],
             ),
         ];
         for (what, row, xrefs, graded) in cases {
             let v = load(row).unwrap();
             let c = &v.concepts()[0];
             assert_eq!(c.xrefs.iter().collect::<Vec<_>>(), *xrefs, "{what}");
-            for (set, want) in [&c.broad, &c.close, &c.narrow].into_iter().zip(graded) {
+            let sets = [&c.broad, &c.close, &c.narrow, &c.ortholog_of, &c.taxon];
+            for (set, want) in sets.into_iter().zip(graded) {
                 assert_eq!(set.iter().collect::<Vec<_>>(), *want, "{what}");
                 for x in set {
                     assert_eq!(v.by_xref(x).count(), 0, "{what}: {x} looks the concept up");
                 }
             }
         }
-        for flag in ["broad", "close", "narrow"] {
+        for flag in ["broad", "close", "narrow", "ortholog", "taxon"] {
             let row = format!("CHEBI:1\tx\tbiolink:ChemicalEntity\t\tFOO:1{{{flag}}}\n");
             assert!(load(&row).is_err(), "{flag}: unknown prefix accepted");
         }

@@ -453,6 +453,43 @@ fn lookup_by_name_symbol_and_curie() {
         .stderr(predicate::str::contains("did you mean"));
 }
 
+/// A species' gene and its human gene, each looked up, name the other; a gene named in a mouse
+/// study is tagged as the mouse gene, the organism as itself (`tag::species`).
+#[test]
+fn orthologs_in_lookup_and_tag() {
+    let dir = TempDir::new().unwrap();
+    let vocab = dir.path().join("v.tsv");
+    std::fs::write(
+        &vocab,
+        "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
+         HGNC:11364\tSTAT3\tbiolink:Gene\tStat3{abbr}\tNCBIGene:6774\n\
+         NCBIGene:20848\tStat3\tbiolink:Gene\t\tHGNC:11364{ortholog}|NCBITaxon:10090{taxon}\n\
+         NCBITaxon:10090\tMus musculus\tbiolink:OrganismTaxon\tmice\t\n",
+    )
+    .unwrap();
+    let v = vocab.display().to_string();
+    let human = stdout_of(&["lookup", "STAT3", "--memory", "--vocab", &v]);
+    assert!(
+        human.contains("  orthologs: NCBIGene:20848 Stat3 (NCBITaxon:10090 Mus musculus)"),
+        "{human}"
+    );
+    let mouse = stdout_of(&["lookup", "NCBIGene:20848", "--memory", "--vocab", &v]);
+    assert!(
+        mouse
+            .contains("  ortholog of: HGNC:11364 STAT3 (the gene in NCBITaxon:10090 Mus musculus)"),
+        "{mouse}"
+    );
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Stat3 was deleted in mice.\n").unwrap();
+    let tags = stdout_of(&["tag", "--vocab", &v, &text.display().to_string()]);
+    let concepts: Vec<&str> = tags
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(5).unwrap())
+        .collect();
+    assert_eq!(concepts, ["NCBIGene:20848", "NCBITaxon:10090"], "{tags}");
+}
+
 #[test]
 fn extracted_nquads_load_into_the_same_store_as_a_build() {
     let built = built_store();

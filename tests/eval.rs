@@ -197,6 +197,64 @@ rs53576 were not. Carriers of M404V had anxiety.";
 }
 
 #[test]
+fn organisms_and_the_genes_they_ground_are_scored() {
+    // BioRED marks the organisms and grounds a gene on the species studied: the mouse Stat3 in a
+    // study of mice, the human STAT3 in one of patients.
+    let dir = TempDir::new().unwrap();
+    let vocab = write(
+        &dir,
+        "v.tsv",
+        "#mechkg-vocab\t1\ncurie\tlabel\tcategory\tsynonyms\txrefs\n\
+         HGNC:11364\tSTAT3\tbiolink:Gene\tStat3{abbr}\tNCBIGene:6774\n\
+         NCBIGene:20848\tStat3\tbiolink:Gene\t\tHGNC:11364{ortholog}|NCBITaxon:10090{taxon}\n\
+         NCBITaxon:10090\tMus musculus\tbiolink:OrganismTaxon\tmice\t\n\
+         NCBITaxon:9606\tHomo sapiens\tbiolink:OrganismTaxon\tpatients\t\n",
+    );
+    let doc = |pmid: &str, text: &str, gene: &str, gene_id: &str, taxon: &str, taxon_id: &str| {
+        let at = |s: &str| text.find(s).unwrap();
+        format!(
+            "{pmid}|t|{text}\n{pmid}|a|\n{pmid}\t{}\t{}\t{gene}\tGeneOrGeneProduct\t{gene_id}\n\
+             {pmid}\t{}\t{}\t{taxon}\tOrganismTaxon\t{taxon_id}\n\n",
+            at(gene),
+            at(gene) + gene.len(),
+            at(taxon),
+            at(taxon) + taxon.len()
+        )
+    };
+    let gold = write(
+        &dir,
+        "species.pubtator",
+        &(doc(
+            "1",
+            "Stat3 was deleted in mice.",
+            "Stat3",
+            "20848",
+            "mice",
+            "10090",
+        ) + &doc(
+            "2",
+            "STAT3 was high in patients.",
+            "STAT3",
+            "6774",
+            "patients",
+            "9606",
+        )),
+    );
+    let out = mechkg()
+        .args(["eval", &gold, "--format", "json", "--vocab", &vocab])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let taxon = Some("biolink:OrganismTaxon");
+    assert_eq!(counts(&v, "mentions_strict", taxon), (2, 0, 0));
+    assert_eq!(counts(&v, "normalisation", taxon), (2, 0, 0));
+    assert_eq!(
+        counts(&v, "normalisation", Some("biolink:GeneOrGeneProduct")),
+        (2, 0, 0)
+    );
+}
+
+#[test]
 fn bad_offsets_are_reported_and_not_trusted() {
     let dir = TempDir::new().unwrap();
     let gold = write(

@@ -127,6 +127,65 @@ fn lookups_with_the_full_dictionary() {
         assert_eq!(find(term), [*id], "lookup {term:?}");
         assert_eq!(&p.vocab.get(id).unwrap().category, category, "{term}");
     }
+    // MeSH's supplementary records: drugs MeSH names only there, concepts of their own
+    // (loreclezole, upadacitinib), and ones that join ChEBI's concept of their name and give it
+    // their number (ziprasidone, daidzein), as BC5CDR grounds them.
+    assert_eq!(find("loreclezole"), ["MESH:C066440"]);
+    assert_eq!(find("upadacitinib"), ["MESH:C000613732"]);
+    for (name, chebi, scr) in [
+        ("ziprasidone", "CHEBI:10119", "MESH:C092292"),
+        ("daidzein", "CHEBI:28197", "MESH:C004742"),
+    ] {
+        assert_eq!(find(name), [chebi], "lookup {name:?}");
+        assert!(
+            p.vocab.get(chebi).unwrap().xrefs.contains(scr),
+            "{name}: {scr}"
+        );
+    }
+}
+
+/// A gene named in a study of mice is the mouse gene (NCBI Gene's, the ortholog HGNC gives the
+/// human gene); in a study of patients, and where no organism is named, the human gene.
+#[test]
+fn genes_are_grounded_on_the_species_studied_with_the_full_dictionary() {
+    let Some(p) = full_pipeline() else { return };
+    let genes = |text: &str| -> Vec<String> {
+        use mechkg::model::{DocIds, Document, Section, SectionKind};
+        let doc = Document {
+            id: "t".into(),
+            ids: DocIds::default(),
+            source: "-".into(),
+            sections: vec![Section {
+                kind: SectionKind::Abstract,
+                label: None,
+                text: text.into(),
+            }],
+        };
+        p.annotate(doc).sections[0]
+            .mentions
+            .iter()
+            .filter(|m| {
+                p.vocab
+                    .get(&m.concepts[0])
+                    .is_some_and(|c| c.category == "biolink:Gene")
+            })
+            .map(|m| format!("{}={}", m.text, m.concepts.join("|")))
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Stat3 deletion in mice reduced Il6 signalling.",
+            &["Stat3=NCBIGene:20848", "Il6=NCBIGene:16193"],
+        ),
+        (
+            "STAT3 was high in patients with asthma.",
+            &["STAT3=HGNC:11364"],
+        ),
+        ("STAT3 binds DNA.", &["STAT3=HGNC:11364"]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(genes(text), *expected, "{text}");
+    }
 }
 
 /// The two MEDLINE files of the shared literature.

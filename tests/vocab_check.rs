@@ -26,7 +26,7 @@ fn built_fixture_dictionary_with_its_reports() {
         .args(["vocab", "check", "--vocab", "fixtures/vocab/built/full.tsv"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("concepts: 88 ("))
+        .stdout(predicate::str::contains("concepts: 93 ("))
         .stdout(predicate::str::contains(
             "fixtures/vocab/built/merges.tsv: 20 rows",
         ))

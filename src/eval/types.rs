@@ -10,7 +10,7 @@
 //! | Disease, DiseaseOrPhenotypicFeature, SpecificDisease, DiseaseClass, Modifier, CompositeMention | `biolink:DiseaseOrPhenotypicFeature` | Disease, PhenotypicFeature, Behavior |
 //! | Gene, GeneOrGeneProduct, Protein, GENE, GENE-Y, GENE-N | `biolink:GeneOrGeneProduct` | Gene, Protein, GeneOrGeneProduct |
 //! | CellLine | `biolink:CellLine` | — |
-//! | Species, OrganismTaxon | `biolink:OrganismTaxon` | — |
+//! | Species, OrganismTaxon | `biolink:OrganismTaxon` | OrganismTaxon (`vocab/species.tsv`) |
 //! | Variant, SequenceVariant, DNAMutation, ProteinMutation, SNP | `biolink:SequenceVariant` | SequenceVariant (minted by `tag::variant`) |
 //!
 //! Against BioRED and DrugProt, which file gene products under genes, a chemical concept that cites an HGNC gene
@@ -123,7 +123,11 @@ pub const TYPES: &[(&str, &[&str], &[&str])] = &[
         ],
     ),
     (CELL_LINE, &["CellLine"], &[]),
-    (TAXON, &["Species", "OrganismTaxon"], &[]),
+    (
+        TAXON,
+        &["Species", "OrganismTaxon"],
+        &["biolink:OrganismTaxon"],
+    ),
     (
         VARIANT,
         &[

@@ -33,6 +33,9 @@
 //! minted from the notation (`tmVar:p|SUB|R|215|W`, `DBSNP:rs53576`), and they take the place of the
 //! names inside them ("Ser" and "Cys" in "Ser326Cys").
 //!
+//! A gene name in a study of mice is the mouse gene, where the vocabulary has the human gene's mouse
+//! ortholog: see [`species`], which grounds the gene mentions of a document after tagging.
+//!
 //! An amino acid or nucleobase named as a residue of a sequence is no mention (`residue`): in a
 //! sentence that describes a change of sequence ("the substitution of arginine by tryptophan at
 //! codon 198"), at a position or as residues ("phosphorylation at serine 473", "glycine-594",
@@ -40,6 +43,7 @@
 //! kinases"). It names a part of a variant or a protein, not a chemical taking part in anything.
 
 pub mod abbrev;
+pub mod species;
 pub mod variant;
 
 use crate::model::{Document, Mention, MentionSource, Span};
@@ -241,6 +245,8 @@ pub struct Tagger {
     gene: HashSet<String>,
     /// Number of distinct patterns, for reports.
     pub pattern_count: usize,
+    /// The organisms and orthologs that ground gene mentions ([`species`]).
+    species: species::Species,
 }
 
 /// Adjectives that name a disease where its noun does ("hypertensive patients", "psychotic symptoms",
@@ -334,7 +340,14 @@ impl Tagger {
             .enumerate()
             .flat_map_iter(|(idx, concept)| {
                 let disease = concept.arg_type() == ArgType::Disease;
-                concept.names.iter().flat_map(move |name| {
+                // An ortholog's names are the spellings of the gene it is the ortholog of: mentions
+                // reach it through species grounding, never by name.
+                let names = if concept.ortholog_of.is_empty() {
+                    &concept.names[..]
+                } else {
+                    &[]
+                };
+                names.iter().flat_map(move |name| {
                     let mut spellings = variants(&name.text, name.case_sensitive);
                     if disease && !name.case_sensitive {
                         spellings.extend(disease_adjective(&name.text));
@@ -428,7 +441,13 @@ impl Tagger {
             disease,
             gene,
             pattern_count,
+            species: species::Species::new(vocab),
         }
+    }
+
+    /// The organisms and orthologs that ground gene mentions.
+    pub fn species(&self) -> &species::Species {
+        &self.species
     }
 
     /// The patterns of the two automata: (case-insensitive, case-sensitive), normalised as the
@@ -766,6 +785,7 @@ impl Tagger {
         {
             add_variants(&section.text, mentions, found);
         }
+        self.species.ground(&texts, &mut per_section);
         per_section
     }
 }

@@ -400,6 +400,8 @@ pub fn concept(curie: &str) -> Option<Concept> {
         broad: BTreeSet::new(),
         close: BTreeSet::new(),
         narrow: BTreeSet::new(),
+        ortholog_of: BTreeSet::new(),
+        taxon: BTreeSet::new(),
     })
 }
 

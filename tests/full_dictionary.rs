@@ -357,24 +357,25 @@ const CHEM: &str = "biolink:ChemicalEntity";
 const DIS: &str = "biolink:DiseaseOrPhenotypicFeature";
 const GENE: &str = "biolink:GeneOrGeneProduct";
 const VARIANT: &str = "biolink:SequenceVariant";
+const TAXON: &str = "biolink:OrganismTaxon";
 
 /// Floors under the measured quality (issue #5): the development splits score at least what the
 /// README reports, less about 0.01. `(gold file, level, entity type or "" for overall, floor with
-/// the full dictionary, floor with the learned layer on top)`; the BioRED genes have no floor
-/// without the layer. A change that loses quality fails here; a change that gains should raise its
-/// floor.
+/// the full dictionary, floor with the learned layer on top)`. A change that loses quality fails
+/// here; a change that gains should raise its floor.
 const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
-    (CDR, "normalisation", CHEM, Some(0.80), 0.83),
+    (CDR, "normalisation", CHEM, Some(0.82), 0.855),
     (CDR, "normalisation", DIS, Some(0.69), 0.79),
-    (CDR, "relations_typed", "", Some(0.33), 0.38),
-    (NCBI, "normalisation", "", Some(0.66), 0.75),
-    (BIORED, "normalisation", CHEM, Some(0.66), 0.71),
-    (BIORED, "normalisation", DIS, Some(0.64), 0.76),
-    (BIORED, "normalisation", GENE, None, 0.44),
+    (CDR, "relations_typed", "", Some(0.33), 0.40),
+    (NCBI, "normalisation", "", Some(0.67), 0.755),
+    (BIORED, "normalisation", CHEM, Some(0.72), 0.76),
+    (BIORED, "normalisation", DIS, Some(0.65), 0.76),
+    (BIORED, "normalisation", GENE, Some(0.52), 0.57),
     (BIORED, "normalisation", VARIANT, Some(0.47), 0.47),
+    (BIORED, "normalisation", TAXON, Some(0.95), 0.95),
     (BIORED, "mentions_overlap", VARIANT, Some(0.81), 0.81),
-    (BIORED, "relations", "", Some(0.11), 0.15),
-    (DRUGPROT, "relations", "", Some(0.14), 0.14),
+    (BIORED, "relations", "", Some(0.14), 0.18),
+    (DRUGPROT, "relations", "", Some(0.15), 0.15),
 ];
 
 /// The rows of [`FLOORS`] whose figure with pipeline `p` is under the floor `floor` picks; each gold

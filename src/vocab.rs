@@ -218,6 +218,8 @@ pub struct Vocabulary {
     concepts: Vec<Concept>,
     by_id: HashMap<String, usize>,
     by_xref: HashMap<String, Vec<usize>>,
+    /// A gene → the concepts that are its orthologs in other species (`{ortholog}`).
+    by_ortholog: HashMap<String, Vec<usize>>,
     /// Names of the files it was read from, in order.
     pub sources: Vec<String>,
 }
@@ -255,6 +257,15 @@ impl Vocabulary {
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// The orthologs of a gene in other species: the concepts that name it `{ortholog}`.
+    pub fn orthologs(&self, gene: &str) -> impl Iterator<Item = &Concept> {
+        self.by_ortholog
+            .get(gene)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.concepts[i])
     }
 
     /// Concepts that list `curie` as a cross-reference.
@@ -354,6 +365,9 @@ impl Vocabulary {
                     c.broad.extend(broad);
                     c.close.extend(close);
                     c.narrow.extend(narrow);
+                    for g in &ortholog_of {
+                        self.by_ortholog.entry(g.clone()).or_default().push(i);
+                    }
                     c.ortholog_of.extend(ortholog_of);
                     c.taxon.extend(taxon);
                 }
@@ -361,6 +375,9 @@ impl Vocabulary {
                     let i = self.concepts.len();
                     for x in &xrefs {
                         self.by_xref.entry(x.clone()).or_default().push(i);
+                    }
+                    for g in &ortholog_of {
+                        self.by_ortholog.entry(g.clone()).or_default().push(i);
                     }
                     let label = names[0].text.clone();
                     self.concepts.push(Concept {

@@ -208,7 +208,10 @@ fn organisms_and_the_genes_they_ground_are_scored() {
          HGNC:11364\tSTAT3\tbiolink:Gene\tStat3{abbr}\tNCBIGene:6774\n\
          NCBIGene:20848\tStat3\tbiolink:Gene\t\tHGNC:11364{ortholog}|NCBITaxon:10090{taxon}\n\
          NCBITaxon:10090\tMus musculus\tbiolink:OrganismTaxon\tmice\t\n\
-         NCBITaxon:9606\tHomo sapiens\tbiolink:OrganismTaxon\tpatients\t\n",
+         NCBITaxon:9606\tHomo sapiens\tbiolink:OrganismTaxon\tpatients\t\n\
+         HGNC:391\tAKT1\tbiolink:Gene\t\tNCBIGene:207\n\
+         NCBIGene:11651\tAkt1\tbiolink:Gene\t\tHGNC:391{ortholog}|NCBITaxon:10090{taxon}\n\
+         FPLX:AKT\tAKT\tbiolink:Gene\tAkt\tHGNC:391{narrow}\n",
     );
     let doc = |pmid: &str, text: &str, gene: &str, gene_id: &str, taxon: &str, taxon_id: &str| {
         let at = |s: &str| text.find(s).unwrap();
@@ -238,6 +241,14 @@ fn organisms_and_the_genes_they_ground_are_scored() {
             "6774",
             "patients",
             "9606",
+        ) + &doc(
+            // A family names no species: its member's mouse ortholog counts in a study of mice.
+            "3",
+            "Akt was active in mice.",
+            "Akt",
+            "11651",
+            "mice",
+            "10090",
         )),
     );
     let out = mechkg()
@@ -246,11 +257,11 @@ fn organisms_and_the_genes_they_ground_are_scored() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let taxon = Some("biolink:OrganismTaxon");
-    assert_eq!(counts(&v, "mentions_strict", taxon), (2, 0, 0));
-    assert_eq!(counts(&v, "normalisation", taxon), (2, 0, 0));
+    assert_eq!(counts(&v, "mentions_strict", taxon), (3, 0, 0));
+    assert_eq!(counts(&v, "normalisation", taxon), (3, 0, 0));
     assert_eq!(
         counts(&v, "normalisation", Some("biolink:GeneOrGeneProduct")),
-        (2, 0, 0)
+        (3, 0, 0)
     );
 }
 

@@ -370,7 +370,7 @@ const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
     (NCBI, "normalisation", "", Some(0.67), 0.755),
     (BIORED, "normalisation", CHEM, Some(0.72), 0.76),
     (BIORED, "normalisation", DIS, Some(0.65), 0.76),
-    (BIORED, "normalisation", GENE, Some(0.52), 0.57),
+    (BIORED, "normalisation", GENE, Some(0.555), 0.595),
     (BIORED, "normalisation", VARIANT, Some(0.47), 0.47),
     (BIORED, "normalisation", TAXON, Some(0.95), 0.95),
     (BIORED, "mentions_overlap", VARIANT, Some(0.81), 0.81),

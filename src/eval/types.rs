@@ -44,7 +44,9 @@
 //! general MeSH concept; a drug MeSH files under its salt stands for the salt's heading (close match:
 //! ChEBI's sildenafil matches gold `D000068677`, Sildenafil Citrate). A gene family stands for its member genes (narrower matches) and their
 //! cross-references: FamPlex's AKT matches gold gene `207` (AKT1), as BioRED grounds a family name on
-//! one member; one-to-one matching lets it match one gold gene only.
+//! one member; one-to-one matching lets it match one gold gene only. A family names no species, so its
+//! members' orthologs (`{ortholog}`) count too: in a study of mice AKT matches the mouse Akt1 (`11651`).
+//! A species' gene itself (`tag::species`) stands for its own identifier, not the human gene's.
 //!
 //! # Relations ([`Scheme`])
 //!
@@ -246,12 +248,15 @@ pub fn concept_ids(vocab: &crate::vocab::Vocabulary, id: &str) -> BTreeSet<Strin
         // MeSH indexes it.
         out.extend(c.close.iter().map(|x| canonical_curie(x)));
         // A gene family stands for its members and their identifiers, as gene corpora ground a
-        // family name on one member (BioRED's "Akt" is AKT1, NCBI Gene 207).
+        // family name on one member (BioRED's "Akt" is AKT1, NCBI Gene 207). A family names no
+        // species: in a study of mice the member is the mouse gene (`tag::species` grounds a gene
+        // there, not a family), so the members' orthologs count too.
         for m in &c.narrow {
             out.insert(canonical_curie(m));
             if let Some(member) = vocab.get(m) {
                 out.extend(member.xrefs.iter().map(|x| canonical_curie(x)));
             }
+            out.extend(vocab.orthologs(m).map(|o| canonical_curie(&o.id)));
         }
     }
     out

@@ -82,10 +82,9 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-#[cfg(test)]
 impl Document {
-    /// A test document `t` of one abstract section.
-    pub(crate) fn of_abstract(text: &str) -> Document {
+    /// A document `t` of one abstract section: a text to annotate without a reader.
+    pub fn of_abstract(text: &str) -> Document {
         Document {
             id: "t".into(),
             ids: DocIds::default(),

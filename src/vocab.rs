@@ -261,17 +261,22 @@ impl Vocabulary {
 
     /// The orthologs of a gene in other species: the concepts that name it `{ortholog}`.
     pub fn orthologs(&self, gene: &str) -> impl Iterator<Item = &Concept> {
-        self.by_ortholog
-            .get(gene)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.concepts[i])
+        self.indexed(&self.by_ortholog, gene)
     }
 
     /// Concepts that list `curie` as a cross-reference.
     pub fn by_xref(&self, curie: &str) -> impl Iterator<Item = &Concept> {
-        self.by_xref
-            .get(curie)
+        self.indexed(&self.by_xref, curie)
+    }
+
+    /// The concepts an index lists under `key`.
+    fn indexed<'a>(
+        &'a self,
+        index: &'a HashMap<String, Vec<usize>>,
+        key: &str,
+    ) -> impl Iterator<Item = &'a Concept> {
+        index
+            .get(key)
             .into_iter()
             .flatten()
             .map(|&i| &self.concepts[i])

@@ -150,18 +150,8 @@ fn lookups_with_the_full_dictionary() {
 fn genes_are_grounded_on_the_species_studied_with_the_full_dictionary() {
     let Some(p) = full_pipeline() else { return };
     let genes = |text: &str| -> Vec<String> {
-        use mechkg::model::{DocIds, Document, Section, SectionKind};
-        let doc = Document {
-            id: "t".into(),
-            ids: DocIds::default(),
-            source: "-".into(),
-            sections: vec![Section {
-                kind: SectionKind::Abstract,
-                label: None,
-                text: text.into(),
-            }],
-        };
-        p.annotate(doc).sections[0]
+        p.annotate(mechkg::model::Document::of_abstract(text))
+            .sections[0]
             .mentions
             .iter()
             .filter(|m| {

@@ -616,13 +616,14 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
                 .get(id)
                 .map_or(String::new(), |c| format!(" {}", c.label))
         };
-        for (gene, taxon) in c.ortholog_of.iter().zip(c.taxon.iter().cycle()) {
-            writeln!(
-                out,
-                "  ortholog of: {gene}{} (the gene in {taxon}{})",
-                label(gene),
-                label(taxon)
-            )?;
+        let taxa: Vec<String> = c.taxon.iter().map(|t| format!("{t}{}", label(t))).collect();
+        for gene in &c.ortholog_of {
+            let species = if taxa.is_empty() {
+                String::new()
+            } else {
+                format!(" (the gene in {})", taxa.join(", "))
+            };
+            writeln!(out, "  ortholog of: {gene}{}{species}", label(gene))?;
         }
         let orthologs: Vec<String> = pipeline
             .tagger

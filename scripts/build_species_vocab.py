@@ -20,7 +20,6 @@ import argparse
 import gzip
 import os
 import sys
-import tomllib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -51,18 +50,12 @@ SPECIES = {
 }
 
 
-def taxonomy_path(sources):
-    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
-        manifest = tomllib.load(fh)
-    return bfv.source_path(manifest, sources, TAXONOMY)
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sources", default=os.path.join(REPO, "..", "shared", "data", "vocab-sources"))
     ap.add_argument("--out", default=os.path.join(REPO, "vocab", "species.tsv"))
     args = ap.parse_args(argv)
-    path = taxonomy_path(os.path.normpath(args.sources))
+    path = bfv.source_path(bfv.read_manifest(), os.path.normpath(args.sources), TAXONOMY)
     names = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:

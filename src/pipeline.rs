@@ -6,9 +6,8 @@ use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
 use crate::model::{AnnotatedDocument, Document, Mention, SectionResult, Sentence};
 use crate::split::sentences;
-use crate::tag::{species, Tagger};
+use crate::tag::Tagger;
 use crate::vocab::Vocabulary;
-use std::borrow::Cow;
 
 /// A vocabulary with its compiled tagger and rules: build once, share across threads.
 pub struct Pipeline {
@@ -56,22 +55,26 @@ impl Pipeline {
                 // name), except a target named inside a role's name ("COX" in "COX inhibitor").
                 // Organisms ground the genes ([`crate::tag::species`]) and say what was studied;
                 // no rule reads them, and they must not stand between a trigger and its arguments
-                // ("developed in patients with X").
-                let organism = |m: &Mention| {
-                    !m.is_ambiguous()
-                        && self
-                            .vocab
-                            .get(&m.concepts[0])
-                            .is_some_and(|c| c.category == species::TAXON_CATEGORY)
-                };
-                let readable: Cow<[Mention]> = if mentions.iter().any(organism) {
-                    Cow::Owned(mentions.iter().filter(|m| !organism(m)).cloned().collect())
-                } else {
-                    Cow::Borrowed(&mentions)
-                };
+                // ("developed in patients with X"): the rules read the section without them, and
+                // they go back to their places after.
+                let species = self.tagger.species();
+                let (mut mentions, organisms): (Vec<Mention>, Vec<(usize, Mention)>) =
+                    if mentions.iter().any(|m| species.is_organism(m)) {
+                        let (organisms, rest): (Vec<_>, Vec<_>) = mentions
+                            .into_iter()
+                            .enumerate()
+                            .partition(|(_, m)| species.is_organism(m));
+                        (rest.into_iter().map(|(_, m)| m).collect(), organisms)
+                    } else {
+                        (mentions, Vec::new())
+                    };
                 let relations =
                     self.extractor
-                        .extract(&section.text, &sentences, &readable, &self.vocab);
+                        .extract(&section.text, &sentences, &mentions, &self.vocab);
+                // In ascending order, each goes back where it was.
+                for (i, m) in organisms {
+                    mentions.insert(i, m);
+                }
                 SectionResult {
                     sentences,
                     mentions,

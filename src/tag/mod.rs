@@ -289,10 +289,8 @@ pub fn variants(name: &str, case_sensitive: bool) -> Vec<String> {
     // A one-letter last word is a code, never a noun in the plural: "agent I" does not make
     // "agent is", nor "type I" "type is", nor "hepatitis B" "hepatitis bs".
     if name
-        .rsplit([' ', '-'])
-        .next()
-        .is_some_and(|w| w.chars().count() == 1)
-        && name.contains([' ', '-'])
+        .rsplit_once([' ', '-'])
+        .is_some_and(|(_, w)| w.chars().count() == 1)
     {
         return out;
     }

@@ -27,8 +27,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The human, whose genes the dictionary names.
 pub const HUMAN: &str = "NCBITaxon:9606";
-/// The category of organism concepts.
+/// The category of organism concepts, and the prefix of their CURIEs (`vocab/FORMAT.md`).
 pub const TAXON_CATEGORY: &str = "biolink:OrganismTaxon";
+const TAXON_PREFIX: &str = "NCBITaxon:";
 
 /// What grounding needs of a vocabulary: its organisms and each gene's orthologs.
 #[derive(Clone, Debug, Default)]
@@ -49,7 +50,7 @@ impl Species {
     pub fn new(vocab: &Vocabulary) -> Species {
         let mut s = Species::default();
         for c in vocab.concepts() {
-            if c.category == TAXON_CATEGORY {
+            if c.category == TAXON_CATEGORY && c.id.starts_with(TAXON_PREFIX) {
                 s.taxa.insert(c.id.clone());
             }
             for gene in &c.ortholog_of {
@@ -67,13 +68,12 @@ impl Species {
         s
     }
 
-    /// A gene's orthologs, as (taxon, the ortholog's CURIE), taxa in order.
-    pub fn orthologs(&self, gene: &str) -> impl Iterator<Item = (&str, &str)> {
-        self.orthologs
-            .get(gene)
-            .into_iter()
-            .flatten()
-            .map(|(t, o)| (t.as_str(), o.as_str()))
+    /// Whether a mention names an organism. Every mention of every document passes here: the
+    /// prefix is tested before the set.
+    pub fn is_organism(&self, m: &Mention) -> bool {
+        !m.is_ambiguous()
+            && m.concepts[0].starts_with(TAXON_PREFIX)
+            && self.taxa.contains(&m.concepts[0])
     }
 
     /// Grounds the gene mentions of one document, its sections' texts and mentions given in order.
@@ -85,7 +85,7 @@ impl Species {
             .iter()
             .map(|ms| {
                 ms.iter()
-                    .filter(|m| !m.is_ambiguous() && self.taxa.contains(&m.concepts[0]))
+                    .filter(|m| self.is_organism(m))
                     .map(|m| Named {
                         span: m.span.clone(),
                         taxon: m.concepts[0].as_str(),

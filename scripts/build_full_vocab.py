@@ -778,6 +778,87 @@ def spelling_variants(name, table):
     return out
 
 
+# Nouns that name a harm done to an organ: "renal toxicity", "myocardial injury", "hepatic
+# dysfunction" are, in text, the organ's disease (the corpora ground them on MeSH's Kidney Diseases,
+# Cardiomyopathies, Liver Diseases), where the dictionary has the bare noun only ("toxicity": MeSH's
+# Drug-Related Side Effects and Adverse Reactions).
+DAMAGE_NOUNS = ("toxicity", "damage", "injury", "dysfunction")
+# A disease name of this form names the diseases of what its first words name.
+ORGAN_DISEASE = re.compile(r"^([a-z]+(?: [a-z]+)?) (?:disease|diseases|disorder|disorders)$")
+# Two words one of which replaces the other in the names of at least this many MeSH disease
+# headings ("Kidney Failure" / "Renal Failure") are the noun and adjective of one organ.
+ORGAN_ADJECTIVE_MIN = 3
+
+
+def organ_adjectives(concepts):
+    """Adjective -> organ noun, learned from the dictionary: the pairs of words that stand for one
+    another in two names of one disease, in ORGAN_ADJECTIVE_MIN diseases or more, where the second is
+    an anatomy concept's name and the first is not (renal -> kidney, hepatic -> liver, pulmonary ->
+    lung, cardiac -> heart); and the anatomy names."""
+    anatomy = set()
+    for c in concepts.values():
+        if c["category"] in ("biolink:GrossAnatomicalStructure", "biolink:AnatomicalEntity"):
+            anatomy.update(n.lower() for n in c["names"])
+    seen = defaultdict(set)
+    for cu, c in concepts.items():
+        if c["category"] != "biolink:Disease":
+            continue
+        toks = [tuple(w.strip(",") for w in n.lower().split()) for n in c["names"]]
+        for a in toks:
+            for b in toks:
+                if len(a) != len(b) or a == b:
+                    continue
+                diff = [k for k in range(len(a)) if a[k] != b[k]]
+                if len(diff) == 1:
+                    seen[(a[diff[0]], b[diff[0]])].add(cu)
+    out = {}
+    for (adj, noun), diseases in sorted(seen.items()):
+        if len(diseases) >= ORGAN_ADJECTIVE_MIN and noun in anatomy and adj not in anatomy \
+                and adj.endswith(("al", "ic", "ar", "ary")):
+            out.setdefault(adj, noun)
+    return out, anatomy
+
+
+def organ_damage_names(concepts, taken, rep):
+    """Names "<organ> toxicity|damage|injury|dysfunction" (and with the organ's adjective: "renal
+    toxicity") for the disease concept named "<organ> disease(s)" or "disorder(s)", where the organ
+    is an anatomy name or its adjective, as the weakest claim and only where no concept has the
+    name."""
+    adjectives, anatomy = organ_adjectives(concepts)
+    # The organ's own adjective where the dictionary pairs none with it: its stem opens an anatomy
+    # name ("retinal": retina, "myocardial": myocardium).
+    stems = {a[:k] for a in anatomy if " " not in a for k in range(5, len(a) + 1)}
+
+    def is_organ(words):
+        if words in anatomy or words in adjectives:
+            return True
+        stem = re.sub(r"(al|ar|ic)$", "", words)
+        return " " not in words and stem != words and stem in stems
+    nouns_of = defaultdict(set)
+    for adj, noun in adjectives.items():
+        nouns_of[noun].add(adj)
+    added = 0
+    for cu, c in sorted(concepts.items()):
+        if c["category"] != "biolink:Disease":
+            continue
+        for n in list(c["names"]):
+            m = ORGAN_DISEASE.match(n.lower())
+            if not m:
+                continue
+            organ = m.group(1)
+            if not is_organ(organ):
+                continue
+            for word in sorted({organ} | nouns_of.get(organ, set())):
+                for noun in DAMAGE_NOUNS:
+                    v = f"{word} {noun}"
+                    if v in taken or v in c["names"]:
+                        continue
+                    c["names"][v] = [1, c["names"][n][1]]
+                    taken[v].add(cu)
+                    added += 1
+    rep.by_source["organ damage"][f"names of an organ's harm ({len(adjectives)} organ adjectives)"] += added
+
+
 # --------------------------------------------------------------------------------------------
 # Union-find with one member per prefix
 # --------------------------------------------------------------------------------------------
@@ -1266,6 +1347,10 @@ def build(manifest, src_dir, out_path, data_dir, write_stoplist=None, fetch=Fals
         for v, fl, s in extra:
             if len(v) >= lo and v not in c["names"]:
                 c["names"][v] = [s, fl]
+
+    # ---------------- damage of an organ, named as its disease
+    if var.get("organ_damage", True):
+        organ_damage_names(concepts, taken, rep)
 
     # ---------------- ions ([ions] in the manifest): the element's own names, short as they are
     node_of = {m: cu for cu, c in concepts.items() for m in c["members"]}

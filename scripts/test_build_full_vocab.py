@@ -12,6 +12,7 @@ import re
 import sys
 import tempfile
 import unittest
+from collections import defaultdict
 from contextlib import redirect_stderr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -409,6 +410,40 @@ class BuildFullVocab(unittest.TestCase):
                              ("IL-6", []), ("Bcl-xL", []), ("p53", []), ("A1", [])]:
             self.assertEqual(bfv.symbol_variants(symbol, english), want, symbol)
         self.assertEqual(bfv.symbol_variants("CASP9", english, case=False), ["CASP-9"])
+
+    def test_organ_damage_names(self):
+        def concept(category, *names):
+            return {"category": category, "names": {n: [5, ""] for n in names}}
+        # Three diseases pair "renal" with "kidney" (MeSH: Kidney Failure / Renal Failure...); two
+        # pair "metaplastic" with "breast", under the threshold.
+        concepts = {
+            "UBERON:kidney": concept("biolink:GrossAnatomicalStructure", "kidney"),
+            "UBERON:breast": concept("biolink:GrossAnatomicalStructure", "breast"),
+            "UBERON:retina": concept("biolink:GrossAnatomicalStructure", "retina"),
+            "D1": concept("biolink:Disease", "Kidney Failure", "Renal Failure"),
+            "D2": concept("biolink:Disease", "Kidney Neoplasms", "Renal Neoplasms"),
+            "D3": concept("biolink:Disease", "Kidney Calculi", "Renal Calculi"),
+            "D4": concept("biolink:Disease", "Breast Carcinoma", "Metaplastic Carcinoma"),
+            "D5": concept("biolink:Disease", "Breast Cyst", "Metaplastic Cyst"),
+            "KD": concept("biolink:Disease", "Kidney Diseases"),
+            "BD": concept("biolink:Disease", "Breast Diseases"),
+            "RD": concept("biolink:Disease", "Retinal Diseases"),
+            "HD": concept("biolink:Disease", "Hirata disease"),
+            "KI": concept("biolink:Disease", "Kidney Injury"),
+        }
+        taken = defaultdict(set)
+        for cu, c in concepts.items():
+            for n in c["names"]:
+                taken[n.lower()].add(cu)
+        bfv.organ_damage_names(concepts, taken, bfv.Report())
+        kd = concepts["KD"]["names"]
+        for n in ["renal toxicity", "renal damage", "renal injury", "renal dysfunction", "kidney toxicity"]:
+            self.assertEqual(kd.get(n), [1, ""], n)
+        self.assertNotIn("kidney injury", kd)                       # another concept's name
+        self.assertNotIn("metaplastic toxicity", concepts["BD"]["names"])  # two pairs only
+        self.assertIn("breast toxicity", concepts["BD"]["names"])
+        self.assertIn("retinal toxicity", concepts["RD"]["names"])  # the stem opens "retina"
+        self.assertEqual(list(concepts["HD"]["names"]), ["Hirata disease"])  # no organ
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 //! Orchestration of the pure stages: a document's sections are split into sentences, tagged, and
 //! read for relations. No I/O; the same document, vocabulary and rules always give the same result.
 
-use crate::extract::comention;
 use crate::extract::rules::RuleSet;
 use crate::extract::Extractor;
+use crate::extract::{comention, study_drug};
 use crate::model::{AnnotatedDocument, Document, Mention, SectionResult, Sentence};
 use crate::split::sentences;
 use crate::tag::Tagger;
@@ -82,6 +82,12 @@ impl Pipeline {
                 }
             })
             .collect();
+        study_drug::add_adverse_events(
+            &doc,
+            &mut sections,
+            &self.vocab,
+            &self.extractor.rules().lexicon,
+        );
         if self.co_mentions {
             comention::add_title_co_mentions(
                 &doc,

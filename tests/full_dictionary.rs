@@ -355,11 +355,11 @@ const TAXON: &str = "biolink:OrganismTaxon";
 /// here; a change that gains should raise its floor.
 const FLOORS: &[(&str, &str, &str, Option<f64>, f64)] = &[
     (CDR, "normalisation", CHEM, Some(0.82), 0.855),
-    (CDR, "normalisation", DIS, Some(0.69), 0.79),
-    (CDR, "relations_typed", "", Some(0.33), 0.40),
+    (CDR, "normalisation", DIS, Some(0.70), 0.795),
+    (CDR, "relations_typed", "", Some(0.365), 0.428),
     (NCBI, "normalisation", "", Some(0.67), 0.755),
     (BIORED, "normalisation", CHEM, Some(0.72), 0.76),
-    (BIORED, "normalisation", DIS, Some(0.65), 0.76),
+    (BIORED, "normalisation", DIS, Some(0.665), 0.765),
     (BIORED, "normalisation", GENE, Some(0.555), 0.595),
     (BIORED, "normalisation", VARIANT, Some(0.47), 0.47),
     (BIORED, "normalisation", TAXON, Some(0.95), 0.95),

@@ -137,6 +137,12 @@ struct RawLexicon {
     /// Optional, as `resolutions`.
     #[serde(default)]
     object_verbs: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    adverse_cues: Vec<String>,
+    /// Optional, as `resolutions`.
+    #[serde(default)]
+    adverse_class: Vec<String>,
     anaphors: Vec<String>,
     anaphor_heads: Vec<String>,
     flips: BTreeMap<String, String>,
@@ -183,6 +189,14 @@ pub struct Lexicon {
     /// decreased appetite", "the patients showed reduced renal function"): after them an "-ed"
     /// trigger is an adjective, not the sentence's verb.
     pub object_verbs: HashSet<String>,
+    /// Words of a sentence that reports adverse events ("the most common side effects were",
+    /// "grade 3 neutropenia occurred"): without a drug of its own, it speaks of the study's drug
+    /// ([`crate::extract::study_drug`]).
+    pub adverse_cues: HashSet<String>,
+    /// The words that name the class of adverse effects itself ("toxicity", "adverse drug
+    /// reactions", "side effects"): a mention made of these only names no outcome, and is no
+    /// relation's object.
+    pub adverse_class: HashSet<String>,
     pub anaphors: HashSet<String>,
     pub anaphor_heads: HashSet<String>,
     pub flips: BTreeMap<Predicate, Predicate>,
@@ -319,6 +333,8 @@ impl RuleSet {
             losses: set(l.losses),
             changes: set(l.changes),
             object_verbs: set(l.object_verbs),
+            adverse_cues: set(l.adverse_cues),
+            adverse_class: set(l.adverse_class),
             anaphors: set(l.anaphors),
             anaphor_heads: set(l.anaphor_heads),
             flips,

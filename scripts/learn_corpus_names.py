@@ -344,6 +344,11 @@ def learn(corpora, vocab, errors):
             continue
         concept = vocab.concept_for(curie, typ)
         claimants = sorted(c for c in vocab.by_name.get(key, ()) if vocab.is_type(c, typ))
+        if typ == "gene" and concept is not None and votes[curie] < MIN_CLAIM_DOCS and any(
+                c != concept and c not in vocab.by_id.get(curie, ()) for c in claimants):
+            # Nor does one abstract move a name from one concept of the type to another: BioRED's
+            # training split grounds "MMP-2" on MAP1A (NCBI Gene 4130) in one abstract, four times.
+            continue
         if concept is None and not vocab.by_id.get(curie) and len(claimants) == 1:
             # No concept carries the identifier and one concept of the type has the name: the corpus
             # names it by another identifier (BC5CDR's 2015 MeSH: olanzapine is C076029, now D000077152).

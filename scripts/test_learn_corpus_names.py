@@ -4,7 +4,8 @@ name, an identifier learned for a name the dictionary has (also from two corpora
 two MeSH years), a new concept, a name withdrawn on the
 tagger's false positives in two documents (alone or inside a longer name), a gene product taken for its gene, and the guards (held-out documents, too few annotations, one document outvoting others, a name the
 annotators mostly leave unmarked in any spelling the tagger finds, a gene's identifier filed as a chemical,
-false positives in one document only, one document giving a chemical's name to a gene), and a species'
+false positives in one document only, one document giving a chemical's name to a gene or a
+gene's symbol to another gene), and a species'
 gene (`{ortholog}`) whose names are its human gene's to learn."""
 
 import os
@@ -32,6 +33,8 @@ MESH:D015232\tDinoprostone\tbiolink:ChemicalEntity\tPGE2\t
 HGNC:9594\tprostaglandin E receptor 2\tbiolink:Gene\t\tNCBIGene:5732
 FPLX:Creatine_kinase\tCreatine-kinase\tbiolink:Gene\t\tMESH:D003402
 HGNC:11998\ttumor protein p53\tbiolink:Gene\tTP53{abbr}\tNCBIGene:7157
+HGNC:7166\tmatrix metallopeptidase 2\tbiolink:Gene\tMMP-2{abbr}\tNCBIGene:4313
+HGNC:6835\tmicrotubule associated protein 1A\tbiolink:Gene\tMAP1A{abbr}\tNCBIGene:4130
 NCBIGene:22059\tTrp53\tbiolink:Gene\t\tHGNC:11998{ortholog}|NCBITaxon:10090{taxon}
 NCBITaxon:10090\tMus musculus\tbiolink:OrganismTaxon\tmice\t
 """
@@ -112,6 +115,10 @@ class Learn(unittest.TestCase):
             # human gene's to learn (mechkg grounds it on the mouse gene in a study of mice).
             "18", "Trp53 in mice.", "Trp53 binds.",
             [("Trp53", "GeneOrGeneProduct", "22059"), ("Trp53", "GeneOrGeneProduct", "22059")]) + doc(
+            # One abstract grounds a gene's symbol on another gene, four times (BioRED's MMP-2).
+            "19", "MMP-2 and MMP-2.", "MMP-2 rose; MMP-2 fell.",
+            [("MMP-2", "GeneOrGeneProduct", "4130"), ("MMP-2", "GeneOrGeneProduct", "4130"),
+             ("MMP-2", "GeneOrGeneProduct", "4130"), ("MMP-2", "GeneOrGeneProduct", "4130")]) + doc(
             "14", "Creatine kinase rose.", "Serum creatine kinase was high.",
             [("Creatine kinase", "ChemicalEntity", "D003402"),
              ("creatine kinase", "ChemicalEntity", "D003402")])
@@ -197,6 +204,8 @@ class Learn(unittest.TestCase):
         self.assertNotIn("HGNC:9594", self.rows,
                          "one document does not give a chemical's name to a gene")
         self.assertNotIn("NCBITaxon:10090", self.rows, "organisms are no type that names are learned for")
+        self.assertNotIn("HGNC:6835", self.rows, "one document does not move a gene's symbol")
+        self.assertNotIn("HGNC:7166", self.rows, "nor withdraw it from its gene")
         self.assertNotIn("MESH:D003402", self.rows,
                          "the dictionary's gene is not relearned as a chemical")
         self.assertIn("1 training documents left out", self.summary)

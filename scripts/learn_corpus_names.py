@@ -421,6 +421,22 @@ def learn(corpora, vocab, errors):
             if name not in row(concept, typ)[3]:
                 row(concept, typ)[3].append(name)
                 withdrawn += 1
+    # One concept, one node: an identifier the layer gives a dictionary concept as a cross-reference
+    # (a corpus's name for it) is no new concept as well; the names grounded on it join that concept.
+    linked = {}
+    for cu, r in sorted(rows.items()):
+        for x in r[4]:
+            if not x.endswith("}"):
+                linked.setdefault(x, cu)
+    for cu in sorted(rows):
+        if cu in linked and cu not in vocab.category:
+            label, _, names, _, _ = rows.pop(cu)
+            owner = linked[cu]
+            for n in [label] + names:
+                if n not in rows[owner][2] and not vocab.finds(owner, n):
+                    rows[owner][2].append(n)
+                    learned += 1
+            new -= 1
     orthologs = sum(x.endswith("{close}") for r in rows.values() for x in r[4])
     summary = (f"{len(rows)} concepts: {learned} names added to dictionary concepts, {xrefs} "
                f"identifiers added to them, {orthologs} orthologs as close matches, {new} new concepts, {withdrawn} names withdrawn; {left_out} training documents left out "

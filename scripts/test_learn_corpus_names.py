@@ -68,6 +68,11 @@ class Learn(unittest.TestCase):
             # Held out: PMID 9 is in a development split, so "zetamine" is never learned.
             + doc("9", "Zetamine.", "Zetamine again.",
                   [("Zetamine", "Chemical", "D999999"), ("Zetamine", "Chemical", "D999999")])
+            # Another name of the same 2015 record, which no concept has: a name of the concept the
+            # record became a cross-reference of, not a new concept beside it.
+            + doc("20", "Zyprexa and Zyprexa.", "Zyprexa again.",
+                  [("Zyprexa", "Chemical", "C076029"), ("Zyprexa", "Chemical", "C076029"),
+                   ("Zyprexa", "Chemical", "C076029")])
             + doc("3", "Once: betamine.", "Nothing else.", [("betamine", "Chemical", "D888888")])
             + doc("4", "DNA damage.", "DNA and DNA.", [])
             # Marked in the plural, left unmarked in the singular the tagger also finds.
@@ -170,6 +175,9 @@ class Learn(unittest.TestCase):
         self.assertEqual(self.rows["MESH:D004317"][2], ["ADR"], "a learned name")
         self.assertEqual(self.rows["MESH:D000077152"][4], ["MESH:C076029"],
                          "the corpus's identifier for a name the dictionary has")
+        self.assertNotIn("MESH:C076029", self.rows, "one concept, one node: no new concept for it")
+        self.assertIn("Zyprexa", self.rows["MESH:D000077152"][2],
+                      "a name grounded on it joins the concept that has it as a cross-reference")
         label, category, names, _, _ = self.rows["NCBIGene:12345"]
         self.assertEqual((label, category, names), ("Foo1", "biolink:Gene", []), "a new concept")
         self.assertEqual(self.rows["MESH:D004247"][3], ["DNA"], "withdrawn on false positives")

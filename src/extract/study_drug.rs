@@ -24,7 +24,7 @@
 
 use crate::extract::rules::Lexicon;
 use crate::model::{
-    Document, Mention, MentionSource, Predicate, Relation, SectionKind, SectionResult,
+    Document, Mention, MentionSource, Predicate, Relation, SectionKind, SectionResult, Span,
 };
 use crate::vocab::{ArgType, Vocabulary};
 use std::collections::{BTreeSet, HashSet};
@@ -42,15 +42,13 @@ fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)
     (!c.is_chemical_role()).then(|| (m.concepts[0].as_str(), c.arg_type()))
 }
 
-/// The words of `text` (runs of letters and digits, lower-cased) with their byte spans.
-fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+/// The words of `text` (runs of letters and digits, lower-cased) with their byte spans in `text`.
+fn words(text: &str) -> impl Iterator<Item = (Span, String)> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(move |w| {
-            (
-                w.as_ptr() as usize - text.as_ptr() as usize,
-                w.to_lowercase(),
-            )
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            (start..start + w.len(), w.to_lowercase())
         })
 }
 
@@ -64,45 +62,48 @@ pub fn add_adverse_events(
     // The title's chemicals and diseases, the pairs the rules relate, and the diseases they say a
     // drug treats: a study's indication is no adverse event of its drug.
     let mut drugs: BTreeSet<&str> = BTreeSet::new();
-    let mut indications: HashSet<String> = HashSet::new();
-    let mut related: HashSet<(&str, &str)> = HashSet::new();
+    let mut indications: HashSet<&str> = HashSet::new();
+    let mut related: Vec<(&str, &str)> = Vec::new();
     for (section, result) in doc.sections.iter().zip(results.iter()) {
         if section.kind == SectionKind::Title {
-            drugs.extend(
-                result
-                    .mentions
-                    .iter()
-                    .filter_map(|m| argument(m, vocab))
-                    .filter(|(_, t)| *t == ArgType::Chemical)
-                    .map(|(c, _)| c),
-            );
-            indications.extend(
-                result
-                    .mentions
-                    .iter()
-                    .filter_map(|m| argument(m, vocab))
-                    .filter(|(_, t)| matches!(t, ArgType::Disease | ArgType::Phenotype))
-                    .map(|(c, _)| c.to_string()),
-            );
-        }
-        for (_, r) in result
-            .relations
-            .iter()
-            .filter(|(_, r)| r.predicate == Predicate::Treats)
-        {
-            indications.insert(r.object.clone());
+            for (c, t) in result.mentions.iter().filter_map(|m| argument(m, vocab)) {
+                match t {
+                    ArgType::Chemical => {
+                        drugs.insert(c);
+                    }
+                    ArgType::Disease | ArgType::Phenotype => {
+                        indications.insert(c);
+                    }
+                    _ => {}
+                }
+            }
         }
         for (_, r) in &result.relations {
-            related.insert((r.subject.as_str(), r.object.as_str()));
+            related.push((r.subject.as_str(), r.object.as_str()));
+            if r.predicate == Predicate::Treats {
+                indications.insert(r.object.as_str());
+            }
         }
     }
     let [drug] = drugs.into_iter().collect::<Vec<_>>()[..] else {
         return;
     };
+    // What the reading may not add, owned, since the results are written below: the concepts a
+    // rule relates to the drug (either way round) and the indications.
     let drug = drug.to_string();
-    let related: HashSet<(String, String)> = related
-        .into_iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
+    let skip: HashSet<String> = related
+        .iter()
+        .filter_map(|&(a, b)| {
+            if a == drug {
+                Some(b)
+            } else if b == drug {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .chain(indications)
+        .map(str::to_string)
         .collect();
 
     for (section, result) in doc.sections.iter().zip(results.iter_mut()) {
@@ -112,15 +113,15 @@ pub fn add_adverse_events(
         let mut added = Vec::new();
         for (si, sentence) in result.sentences.iter().enumerate() {
             let text = &section.text[sentence.span.clone()];
-            let ws: Vec<(usize, String)> = words(text).collect();
-            let Some((at, cue)) = ws.iter().find(|(_, w)| lexicon.adverse_cues.contains(w)) else {
+            let ws: Vec<(Span, String)> = words(text).collect();
+            let Some((at, _)) = ws.iter().find(|(_, w)| lexicon.adverse_cues.contains(w)) else {
                 continue;
             };
             // "Improvement occurred in 45 of 47 patients": a disease that went away.
             if ws.iter().any(|(_, w)| lexicon.resolutions.contains(w)) {
                 continue;
             }
-            let cue = sentence.span.start + at..sentence.span.start + at + cue.len();
+            let cue = sentence.span.start + at.start..sentence.span.start + at.end;
             let first = result
                 .mentions
                 .partition_point(|m| m.span.start < sentence.span.start);
@@ -138,8 +139,7 @@ pub fn add_adverse_events(
             for (m, c, t) in args {
                 if !matches!(t, ArgType::Disease | ArgType::Phenotype)
                     || names_cue(&section.text[m.span.clone()], lexicon)
-                    || related.contains(&(drug.clone(), c.to_string()))
-                    || indications.contains(c)
+                    || skip.contains(c)
                     || !seen.insert(c)
                 {
                     continue;

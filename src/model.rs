@@ -96,6 +96,22 @@ impl Document {
             }],
         }
     }
+
+    /// A document `t` of a title (when given) and one abstract section.
+    pub fn of_title_and_abstract(title: Option<&str>, abstract_: &str) -> Document {
+        let mut doc = Document::of_abstract(abstract_);
+        if let Some(t) = title {
+            doc.sections.insert(
+                0,
+                Section {
+                    kind: SectionKind::Title,
+                    label: None,
+                    text: t.into(),
+                },
+            );
+        }
+        doc
+    }
 }
 
 /// A sentence of a section, as a byte range into the section's text.
@@ -293,6 +309,22 @@ pub struct Relation {
     pub hedged: bool,
 }
 
+#[cfg(test)]
+impl Relation {
+    /// `subject predicate object rule`, then ` negated` when negated: the one-line form the tests
+    /// compare.
+    pub(crate) fn line(&self) -> String {
+        let neg = if self.negated { " negated" } else { "" };
+        format!(
+            "{} {} {} {}{neg}",
+            self.subject,
+            self.predicate.as_str(),
+            self.object,
+            self.rule
+        )
+    }
+}
+
 /// Everything extracted from one section.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SectionResult {
@@ -302,11 +334,36 @@ pub struct SectionResult {
     pub relations: Vec<(usize, Relation)>,
 }
 
+impl SectionResult {
+    /// The mentions within `span` (a sentence's): mentions are in text order, so those of the span
+    /// start at a partition point.
+    pub fn mentions_in(&self, span: &Span) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        let end = span.end;
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.span.start < end)
+            .filter(move |m| m.span.end <= end)
+    }
+}
+
 /// A document with what the pipeline found in each of its sections (same order as `doc.sections`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AnnotatedDocument {
     pub doc: Document,
     pub sections: Vec<SectionResult>,
+}
+
+#[cfg(test)]
+impl AnnotatedDocument {
+    /// Every relation of the document in [`Relation::line`] form, section by section.
+    pub(crate) fn relation_lines(&self) -> Vec<String> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.relations.iter())
+            .map(|(_, r)| r.line())
+            .collect()
+    }
 }
 
 impl AnnotatedDocument {

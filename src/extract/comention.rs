@@ -86,14 +86,8 @@ pub fn add_title_co_mentions(
     for (section, result) in doc.sections.iter().zip(results.iter_mut()) {
         let mut added = Vec::new();
         for (si, sentence) in result.sentences.iter().enumerate() {
-            // Mentions are in text order: those of this sentence start at the partition point.
-            let first = result
-                .mentions
-                .partition_point(|m| m.span.start < sentence.span.start);
-            let args: Vec<(&Mention, &str, ArgType)> = result.mentions[first..]
-                .iter()
-                .take_while(|m| m.span.start < sentence.span.end)
-                .filter(|m| m.span.end <= sentence.span.end)
+            let args: Vec<(&Mention, &str, ArgType)> = result
+                .mentions_in(&sentence.span)
                 .filter_map(|m| {
                     argument(m, vocab)
                         .filter(|(c, _)| named_enough(c))
@@ -151,7 +145,7 @@ pub fn add_title_co_mentions(
 #[cfg(test)]
 mod tests {
     use crate::extract::rules::RuleSet;
-    use crate::model::{DocIds, Document, Section, SectionKind};
+    use crate::model::Document;
     use crate::pipeline::Pipeline;
     use crate::vocab::Vocabulary;
 
@@ -169,42 +163,8 @@ UBERON:0002113\tkidney\tbiolink:GrossAnatomicalStructure\t\t
         let vocab = Vocabulary::of_rows(VOCAB).unwrap();
         let p = Pipeline::new(vocab, RuleSet::embedded().unwrap()).with_co_mentions(true);
         for (name, title, abstract_, expected) in cases {
-            let mut sections = Vec::new();
-            if let Some(t) = title {
-                sections.push(Section {
-                    kind: SectionKind::Title,
-                    label: None,
-                    text: t.to_string(),
-                });
-            }
-            sections.push(Section {
-                kind: SectionKind::Abstract,
-                label: None,
-                text: abstract_.to_string(),
-            });
-            let doc = Document {
-                id: "t".into(),
-                ids: DocIds::default(),
-                source: "-".into(),
-                sections,
-            };
-            let got: Vec<String> = p
-                .annotate(doc)
-                .sections
-                .iter()
-                .flat_map(|s| s.relations.iter())
-                .map(|(_, r)| {
-                    let neg = if r.negated { " negated" } else { "" };
-                    format!(
-                        "{} {} {} {}{neg}",
-                        r.subject,
-                        r.predicate.as_str(),
-                        r.object,
-                        r.rule
-                    )
-                })
-                .collect();
-            assert_eq!(&got, expected, "{name}");
+            let doc = Document::of_title_and_abstract(*title, abstract_);
+            assert_eq!(&p.annotate(doc).relation_lines(), expected, "{name}");
         }
     }
 

@@ -2350,10 +2350,7 @@ MESH:D008659\tMetabolic Diseases\tbiolink:Disease\tmetabolic disease\t
         p.annotate(Document::of_abstract(text)).sections[0]
             .relations
             .iter()
-            .map(|(_, r)| {
-                let neg = if r.negated { " negated" } else { "" };
-                format!("{} {} {} {}{neg}", r.subject, r.predicate, r.object, r.rule)
-            })
+            .map(|(_, r)| r.line())
             .collect()
     }
 

@@ -122,12 +122,8 @@ pub fn add_adverse_events(
                 continue;
             }
             let cue = sentence.span.start + at.start..sentence.span.start + at.end;
-            let first = result
-                .mentions
-                .partition_point(|m| m.span.start < sentence.span.start);
-            let args: Vec<(&Mention, &str, ArgType)> = result.mentions[first..]
-                .iter()
-                .take_while(|m| m.span.start < sentence.span.end)
+            let args: Vec<(&Mention, &str, ArgType)> = result
+                .mentions_in(&sentence.span)
                 .filter_map(|m| argument(m, vocab).map(|(c, t)| (m, c, t)))
                 .collect();
             if args.iter().any(|(_, _, t)| *t == ArgType::Chemical) {
@@ -179,7 +175,7 @@ fn names_cue(text: &str, lexicon: &Lexicon) -> bool {
 mod tests {
     use super::RULE;
     use crate::extract::rules::RuleSet;
-    use crate::model::{DocIds, Document, Section, SectionKind};
+    use crate::model::Document;
     use crate::pipeline::Pipeline;
     use crate::vocab::Vocabulary;
 
@@ -202,42 +198,9 @@ MESH:D006311\tHearing Disorders\tbiolink:Disease\tauditory toxicity\t
         let vocab = Vocabulary::of_rows(VOCAB).unwrap();
         let p = Pipeline::new(vocab, RuleSet::embedded().unwrap());
         for (name, title, abstract_, expected) in cases {
-            let mut sections = Vec::new();
-            if let Some(t) = title {
-                sections.push(Section {
-                    kind: SectionKind::Title,
-                    label: None,
-                    text: t.to_string(),
-                });
-            }
-            sections.push(Section {
-                kind: SectionKind::Abstract,
-                label: None,
-                text: abstract_.to_string(),
-            });
-            let doc = Document {
-                id: "t".into(),
-                ids: DocIds::default(),
-                source: "-".into(),
-                sections,
-            };
+            let doc = Document::of_title_and_abstract(*title, abstract_);
             let a = p.annotate(doc);
-            let got: Vec<String> = a
-                .sections
-                .iter()
-                .flat_map(|s| s.relations.iter().map(move |(_, r)| (s, r)))
-                .map(|(_, r)| {
-                    let neg = if r.negated { " negated" } else { "" };
-                    format!(
-                        "{} {} {} {}{neg}",
-                        r.subject,
-                        r.predicate.as_str(),
-                        r.object,
-                        r.rule
-                    )
-                })
-                .collect();
-            assert_eq!(&got, expected, "{name}");
+            assert_eq!(&a.relation_lines(), expected, "{name}");
             // The trigger is the cue word, and the subject's span is empty: the drug is not in
             // the sentence.
             for s in &a.sections {

@@ -785,8 +785,9 @@ def spelling_variants(name, table):
 DAMAGE_NOUNS = ("toxicity", "damage", "injury", "dysfunction")
 # A disease name of this form names the diseases of what its first words name.
 ORGAN_DISEASE = re.compile(r"^([a-z]+(?: [a-z]+)?) (?:disease|diseases|disorder|disorders)$")
-# Two words one of which replaces the other in the names of at least this many MeSH disease
-# headings ("Kidney Failure" / "Renal Failure") are the noun and adjective of one organ.
+# Two words one of which replaces the other in two names of each of at least this many disease
+# concepts ("Kidney Failure" / "Renal Failure", MeSH's entry terms mostly) are the noun and adjective
+# of one organ.
 ORGAN_ADJECTIVE_MIN = 3
 
 
@@ -794,7 +795,7 @@ def organ_adjectives(concepts):
     """Adjective -> organ noun, learned from the dictionary: the pairs of words that stand for one
     another in two names of one disease, in ORGAN_ADJECTIVE_MIN diseases or more, where the second is
     an anatomy concept's name and the first is not (renal -> kidney, hepatic -> liver, pulmonary ->
-    lung, cardiac -> heart); and the anatomy names."""
+    lung, gastric -> stomach); and the anatomy names."""
     anatomy = set()
     for c in concepts.values():
         if c["category"] in ("biolink:GrossAnatomicalStructure", "biolink:AnatomicalEntity"):
@@ -834,9 +835,9 @@ def organ_damage_names(concepts, taken, rep):
             return True
         stem = re.sub(r"(al|ar|ic)$", "", words)
         return " " not in words and stem != words and stem in stems
-    nouns_of = defaultdict(set)
+    adjectives_of = defaultdict(set)
     for adj, noun in adjectives.items():
-        nouns_of[noun].add(adj)
+        adjectives_of[noun].add(adj)
     added = 0
     for cu, c in sorted(concepts.items()):
         if c["category"] != "biolink:Disease":
@@ -848,7 +849,7 @@ def organ_damage_names(concepts, taken, rep):
             organ = m.group(1)
             if not is_organ(organ):
                 continue
-            for word in sorted({organ} | nouns_of.get(organ, set())):
+            for word in sorted({organ} | adjectives_of.get(organ, set())):
                 for noun in DAMAGE_NOUNS:
                     v = f"{word} {noun}"
                     if v in taken or v in c["names"]:

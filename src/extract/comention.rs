@@ -19,9 +19,8 @@
 //! from it.
 
 use crate::extract::rules::Lexicon;
-use crate::model::{
-    Document, Mention, MentionSource, Predicate, Relation, SectionKind, SectionResult,
-};
+use crate::extract::{has_word, layer_argument};
+use crate::model::{Document, Mention, Predicate, Relation, SectionKind, SectionResult};
 use crate::vocab::{ArgType, Vocabulary};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -33,30 +32,19 @@ pub const RULE: &str = "co-mention-with-title-concept";
 /// 0.50 and lowers recall from 0.33 to 0.26).
 const MIN_MENTIONS: usize = 2;
 
-/// The concept of a mention that may take part: one concept, named by the dictionary or an
-/// abbreviation (not nested in another name), of an argument type (not a pharmacological role).
+/// The concept of a mention that may take part: a layer's argument ([`layer_argument`]) of an
+/// argument type.
 fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)> {
-    if m.is_ambiguous() || m.source == MentionSource::Nested {
-        return None;
-    }
-    let c = vocab.concept(&m.concepts[0])?;
-    let takes_part = matches!(
-        c.arg_type(),
-        ArgType::Chemical
-            | ArgType::Gene
-            | ArgType::Disease
-            | ArgType::Phenotype
-            | ArgType::Variant
-    ) && !c.is_chemical_role();
-    takes_part.then_some((m.concepts[0].as_str(), c.arg_type()))
-}
-
-/// Whether a word of `text` (the extractor's words: runs of letters and digits, lower-cased) is in
-/// `cues`.
-fn has_cue(text: &str, cues: &HashSet<String>) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| cues.contains(&w.to_lowercase()))
+    layer_argument(m, vocab).filter(|(_, t)| {
+        matches!(
+            t,
+            ArgType::Chemical
+                | ArgType::Gene
+                | ArgType::Disease
+                | ArgType::Phenotype
+                | ArgType::Variant
+        )
+    })
 }
 
 /// Adds the co-mention relations of a document to its section results (see the module doc), with
@@ -103,7 +91,7 @@ pub fn add_title_co_mentions(
                 .filter(|(s, _)| *s == si)
                 .map(|(_, r)| BTreeSet::from([r.subject.as_str(), r.object.as_str()]))
                 .collect();
-            let hedged = has_cue(&section.text[sentence.span.clone()], &lexicon.hedges);
+            let hedged = has_word(&section.text[sentence.span.clone()], &lexicon.hedges);
             let mut seen: HashSet<BTreeSet<&str>> = HashSet::new();
             for (i, (a, ca, ta)) in args.iter().enumerate() {
                 for (b, cb, tb) in &args[i + 1..] {
@@ -127,7 +115,7 @@ pub fn add_title_co_mentions(
                             object_span: b.span.clone(),
                             trigger_span: a.span.end..a.span.end,
                             rule: RULE.to_string(),
-                            negated: has_cue(&section.text[between], &lexicon.negations),
+                            negated: has_word(&section.text[between], &lexicon.negations),
                             hedged,
                         },
                     ));

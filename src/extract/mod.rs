@@ -367,31 +367,42 @@ impl Extractor {
         let class = &self.rules.lexicon.adverse_class;
         out.retain(|(_, r)| {
             let o = &r.object_span;
-            let compound = mentions.iter().any(|m| {
-                m.span.end <= o.start
-                    && text[m.span.end..o.start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '-')
-            });
-            compound || !names_only(&text[o.clone()], class)
+            !lower_words(&text[o.clone()]).all(|(_, w)| class.contains(&w))
+                || mentions.iter().any(|m| {
+                    m.span.end <= o.start
+                        && text[m.span.end..o.start]
+                            .chars()
+                            .all(|c| c == ' ' || c == '-')
+                })
         });
         out
     }
 }
 
-/// Whether every word of `text` (letters and digits, lower-cased) is in `words`.
-pub(crate) fn names_only(text: &str, words: &HashSet<String>) -> bool {
-    let mut any = false;
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of `text` as the lexicon lists them (runs of letters and digits, lower-cased), with
+/// their byte spans in `text`.
+pub(crate) fn lower_words(text: &str) -> impl Iterator<Item = (Span, String)> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if !words.contains(&w.to_lowercase()) {
-            return false;
-        }
-        any = true;
+        .map(move |w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            (start..start + w.len(), w.to_lowercase())
+        })
+}
+
+/// Whether a word of `text` is in `words`.
+pub(crate) fn has_word(text: &str, words: &HashSet<String>) -> bool {
+    lower_words(text).any(|(_, w)| words.contains(&w))
+}
+
+/// The concept of a mention that a document-level layer ([`comention`], [`study_drug`]) may read,
+/// with its type: one concept, not nested in another name, not a pharmacological class.
+pub(crate) fn layer_argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)> {
+    if m.is_ambiguous() || m.source == MentionSource::Nested {
+        return None;
     }
-    any
+    let c = vocab.concept(&m.concepts[0])?;
+    (!c.is_chemical_role()).then(|| (m.concepts[0].as_str(), c.arg_type()))
 }
 
 /// Splits a sentence into items; unambiguous mentions become entities, adjacent ones a compound.

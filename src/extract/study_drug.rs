@@ -23,33 +23,16 @@
 //! default because it is a reading of what the sentence states, not a co-occurrence.
 
 use crate::extract::rules::Lexicon;
-use crate::model::{
-    Document, Mention, MentionSource, Predicate, Relation, SectionKind, SectionResult, Span,
-};
+use crate::extract::{has_word, layer_argument, lower_words};
+use crate::model::{Document, Mention, Predicate, Relation, SectionKind, SectionResult};
 use crate::vocab::{ArgType, Vocabulary};
 use std::collections::{BTreeSet, HashSet};
 
 /// The rule id of a relation this reading adds.
 pub const RULE: &str = "adverse-event-of-title-drug";
 
-/// The concept of a mention that may take part, with its type: one concept, not nested in another
-/// name, not a pharmacological class.
-fn argument<'a>(m: &'a Mention, vocab: &Vocabulary) -> Option<(&'a str, ArgType)> {
-    if m.is_ambiguous() || m.source == MentionSource::Nested {
-        return None;
-    }
-    let c = vocab.concept(&m.concepts[0])?;
-    (!c.is_chemical_role()).then(|| (m.concepts[0].as_str(), c.arg_type()))
-}
-
-/// The words of `text` (runs of letters and digits, lower-cased) with their byte spans in `text`.
-fn words(text: &str) -> impl Iterator<Item = (Span, String)> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| {
-            let start = w.as_ptr() as usize - text.as_ptr() as usize;
-            (start..start + w.len(), w.to_lowercase())
-        })
+fn is_disease(t: ArgType) -> bool {
+    matches!(t, ArgType::Disease | ArgType::Phenotype)
 }
 
 /// Adds the adverse events of the title's drug to the section results (see the module doc).
@@ -59,52 +42,40 @@ pub fn add_adverse_events(
     vocab: &Vocabulary,
     lexicon: &Lexicon,
 ) {
-    // The title's chemicals and diseases, the pairs the rules relate, and the diseases they say a
-    // drug treats: a study's indication is no adverse event of its drug.
+    // The title's one chemical, and its diseases: a study's indication is no adverse event of
+    // its drug. Most documents stop here.
     let mut drugs: BTreeSet<&str> = BTreeSet::new();
     let mut indications: HashSet<&str> = HashSet::new();
-    let mut related: Vec<(&str, &str)> = Vec::new();
-    for (section, result) in doc.sections.iter().zip(results.iter()) {
-        if section.kind == SectionKind::Title {
-            for (c, t) in result.mentions.iter().filter_map(|m| argument(m, vocab)) {
-                match t {
-                    ArgType::Chemical => {
-                        drugs.insert(c);
-                    }
-                    ArgType::Disease | ArgType::Phenotype => {
-                        indications.insert(c);
-                    }
-                    _ => {}
-                }
-            }
-        }
-        for (_, r) in &result.relations {
-            related.push((r.subject.as_str(), r.object.as_str()));
-            if r.predicate == Predicate::Treats {
-                indications.insert(r.object.as_str());
+    let titles = doc.sections.iter().zip(results.iter());
+    for (_, result) in titles.filter(|(s, _)| s.kind == SectionKind::Title) {
+        for (c, t) in result
+            .mentions
+            .iter()
+            .filter_map(|m| layer_argument(m, vocab))
+        {
+            if t == ArgType::Chemical {
+                drugs.insert(c);
+            } else if is_disease(t) {
+                indications.insert(c);
             }
         }
     }
     let [drug] = drugs.into_iter().collect::<Vec<_>>()[..] else {
         return;
     };
-    // What the reading may not add, owned, since the results are written below: the concepts a
-    // rule relates to the drug (either way round) and the indications.
+    // What the reading may not add: the concepts a rule relates to the drug (either way round),
+    // the diseases a rule says a drug treats, and the title's diseases. Owned, since the results
+    // are written below.
+    let mut skip: HashSet<String> = indications.into_iter().map(str::to_string).collect();
+    for (_, r) in results.iter().flat_map(|r| &r.relations) {
+        if r.subject == drug || r.predicate == Predicate::Treats {
+            skip.insert(r.object.clone());
+        }
+        if r.object == drug {
+            skip.insert(r.subject.clone());
+        }
+    }
     let drug = drug.to_string();
-    let skip: HashSet<String> = related
-        .iter()
-        .filter_map(|&(a, b)| {
-            if a == drug {
-                Some(b)
-            } else if b == drug {
-                Some(a)
-            } else {
-                None
-            }
-        })
-        .chain(indications)
-        .map(str::to_string)
-        .collect();
 
     for (section, result) in doc.sections.iter().zip(results.iter_mut()) {
         if section.kind == SectionKind::Title {
@@ -112,28 +83,31 @@ pub fn add_adverse_events(
         }
         let mut added = Vec::new();
         for (si, sentence) in result.sentences.iter().enumerate() {
+            // The mentions first, which most sentences fail on, then the words.
+            let args: Vec<(&Mention, &str, ArgType)> = result
+                .mentions_in(&sentence.span)
+                .filter_map(|m| layer_argument(m, vocab).map(|(c, t)| (m, c, t)))
+                .collect();
+            if !args.iter().any(|&(_, _, t)| is_disease(t))
+                || args.iter().any(|&(_, _, t)| t == ArgType::Chemical)
+            {
+                continue;
+            }
             let text = &section.text[sentence.span.clone()];
-            let ws: Vec<(Span, String)> = words(text).collect();
-            let Some((at, _)) = ws.iter().find(|(_, w)| lexicon.adverse_cues.contains(w)) else {
+            let Some((at, _)) = lower_words(text).find(|(_, w)| lexicon.adverse_cues.contains(w))
+            else {
                 continue;
             };
             // "Improvement occurred in 45 of 47 patients": a disease that went away.
-            if ws.iter().any(|(_, w)| lexicon.resolutions.contains(w)) {
+            if has_word(text, &lexicon.resolutions) {
                 continue;
             }
             let cue = sentence.span.start + at.start..sentence.span.start + at.end;
-            let args: Vec<(&Mention, &str, ArgType)> = result
-                .mentions_in(&sentence.span)
-                .filter_map(|m| argument(m, vocab).map(|(c, t)| (m, c, t)))
-                .collect();
-            if args.iter().any(|(_, _, t)| *t == ArgType::Chemical) {
-                continue;
-            }
-            let negated = ws.iter().any(|(_, w)| lexicon.negations.contains(w));
-            let hedged = ws.iter().any(|(_, w)| lexicon.hedges.contains(w));
+            let negated = has_word(text, &lexicon.negations);
+            let hedged = has_word(text, &lexicon.hedges);
             let mut seen = HashSet::new();
             for (m, c, t) in args {
-                if !matches!(t, ArgType::Disease | ArgType::Phenotype)
+                if !is_disease(t)
                     || names_cue(&section.text[m.span.clone()], lexicon)
                     || skip.contains(c)
                     || !seen.insert(c)
@@ -167,7 +141,7 @@ pub fn add_adverse_events(
 /// A mention named with the cue words ("auditory toxicity", "acute normal tissue toxicities"): the
 /// report's heading, not one of its events.
 fn names_cue(text: &str, lexicon: &Lexicon) -> bool {
-    words(text)
+    lower_words(text)
         .any(|(_, w)| lexicon.adverse_cues.contains(&w) || lexicon.adverse_class.contains(&w))
 }
 
